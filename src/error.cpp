@@ -38,7 +38,7 @@ public:
         case Errc::signature_header_malformed: return "webhook signature header malformed";
         case Errc::unsupported_signature_version: return "unsupported webhook signature version";
         case Errc::timestamp_out_of_tolerance: return "webhook timestamp outside tolerance";
-        case Errc::signature_mismatch: return "webhook signature mismatch";
+        case Errc::signature_mismatch: return "signature mismatch";
         case Errc::body_not_json: return "webhook body is not JSON";
         }
         return "unknown revolut error";
@@ -76,7 +76,10 @@ Errc errc_for_status(unsigned status) noexcept {
 }
 
 ApiError::ApiError(unsigned status, std::optional<std::int64_t> api_code, std::string api_message)
-    : Error(make_error_code(errc_for_status(status)), api_error_text(status, api_code, api_message)),
+    : ApiError(errc_for_status(status), status, api_code, std::move(api_message)) {}
+
+ApiError::ApiError(Errc code, unsigned status, std::optional<std::int64_t> api_code, std::string api_message)
+    : Error(make_error_code(code), api_error_text(status, api_code, api_message)),
       status_(status),
       api_code_(api_code),
       api_message_(std::move(api_message)) {}

@@ -73,6 +73,8 @@ public:
 class ApiError : public Error {
 public:
     ApiError(unsigned status, std::optional<std::int64_t> api_code, std::string api_message);
+    /// With an explicit error class, e.g. Errc::token_refresh_failed for the token endpoint.
+    ApiError(Errc code, unsigned status, std::optional<std::int64_t> api_code, std::string api_message);
 
     unsigned status() const noexcept { return status_; }
     /// Revolut's numeric `code` from the error body, when it had one.

@@ -1,0 +1,76 @@
+#pragma once
+// The one call path every endpoint method goes through: a request description in, a
+// decoded result out. Endpoint methods only describe; ClientCore does the I/O.
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/http/verb.hpp>
+#include <boost/json/value.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace revolut {
+
+/// Tag selecting raw JSON results (pyrevolut's `return_type="raw"`): `client.webhooks(revolut::raw)`.
+struct Raw {};
+inline constexpr Raw raw{};
+/// Tag selecting typed models (the default).
+struct Typed {};
+
+/// The default completion token: `co_await` the operation.
+using DefaultToken = boost::asio::use_awaitable_t<>;
+
+namespace detail {
+
+/// What an endpoint method asks for: method, path below the base URL (with its version,
+/// percent-encoded, with query string) and an optional JSON body.
+struct ApiRequest {
+    boost::beast::http::verb method = boost::beast::http::verb::get;
+    std::string target;
+    std::optional<std::string> json_body;
+};
+
+/// A 2xx answer (anything else has already become an ApiError).
+struct ApiResponse {
+    unsigned status = 0;
+    std::string body;
+};
+
+/// Turns a 2xx response into T; defined (and explicitly instantiated) per model in src/api.
+template <class T>
+T decode(const ApiResponse& response);
+
+class ClientCore;
+
+/// Sends a request through the client (auth, transport, status check). Runs on the client's strand.
+boost::asio::awaitable<ApiResponse> execute(std::shared_ptr<ClientCore> core, ApiRequest request);
+boost::asio::any_io_executor strand_of(const ClientCore& core) noexcept;
+
+/// The result of an endpoint returning T, in the chosen shape.
+template <class Shape, class T>
+using shaped_t = std::conditional_t<std::is_same_v<Shape, Raw>, boost::json::value, T>;
+
+template <class R, class Build>
+boost::asio::awaitable<R> call(std::shared_ptr<ClientCore> core, Build build) {
+    // Built inside the operation so validation errors reach the completion token.
+    ApiRequest request = build();
+    ApiResponse response = co_await execute(std::move(core), std::move(request));
+    if constexpr (!std::is_void_v<R>) co_return decode<R>(response);
+}
+
+/// Starts `call<R>` on the client's strand with any Asio completion token.
+/// Completion signature: void(std::exception_ptr, R) (or void(std::exception_ptr) for void).
+template <class R, class Build, class Token>
+auto start(const std::shared_ptr<ClientCore>& core, Build build, Token&& token) {
+    return boost::asio::co_spawn(strand_of(*core), call<R>(core, std::move(build)),
+                                 std::forward<Token>(token));
+}
+
+}  // namespace detail
+}  // namespace revolut

@@ -1,0 +1,10 @@
+#pragma once
+// Umbrella header: everything a user of the client needs.
+
+#include <revolut/api/webhooks.hpp>
+#include <revolut/client.hpp>
+#include <revolut/credentials.hpp>
+#include <revolut/error.hpp>
+#include <revolut/open_enum.hpp>
+#include <revolut/types.hpp>
+#include <revolut/version.hpp>

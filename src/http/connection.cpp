@@ -1,0 +1,126 @@
+#include "http/connection.hpp"
+
+#include "http/transport_error.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/http/parser.hpp>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+
+namespace revolut::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+
+Connection::Connection(asio::any_io_executor executor, asio::ssl::context& tls)
+    : stream_(std::move(executor), tls) {}
+
+asio::awaitable<void> Connection::connect(const BaseUrl& url, Clock::duration timeout) {
+    using namespace asio::experimental::awaitable_operators;
+    endpoint_ = url.host + ":" + url.port;
+    auto deadline = Clock::now() + timeout;
+
+    // Resolution has no timeout of its own: race it against the deadline.
+    tcp::resolver resolver(stream_.get_executor());
+    asio::steady_timer timer(stream_.get_executor(), deadline);
+    auto resolved = co_await (resolver.async_resolve(url.host, url.port, use_tuple) ||
+                              timer.async_wait(use_tuple));
+    if (resolved.index() == 1) {
+        auto [ec] = std::get<1>(resolved);
+        throw_transport_error(ec ? ec : beast::error::timeout, "resolving", endpoint_);
+    }
+    auto [resolve_ec, endpoints] = std::get<0>(resolved);
+    if (resolve_ec) throw_transport_error(resolve_ec, "resolving", endpoint_);
+
+    auto& tcp_layer = beast::get_lowest_layer(stream_);
+    tcp_layer.expires_at(deadline);
+    auto [connect_ec, _] = co_await tcp_layer.async_connect(endpoints, use_tuple);
+    if (connect_ec) throw_transport_error(connect_ec, "connecting to", endpoint_);
+    tcp_layer.socket().set_option(tcp::no_delay(true));
+
+    // SNI, so virtual hosts serve the right certificate; then verify the name against it.
+    if (!SSL_set_tlsext_host_name(stream_.native_handle(), url.host.c_str()))
+        throw_transport_error(beast::error_code(static_cast<int>(::ERR_get_error()),
+                                                asio::error::get_ssl_category()),
+                              "setting SNI for", endpoint_);
+    stream_.set_verify_callback(asio::ssl::host_name_verification(url.host));
+    auto [handshake_ec] = co_await stream_.async_handshake(asio::ssl::stream_base::client, use_tuple);
+    if (handshake_ec) throw_transport_error(handshake_ec, "TLS handshake with", endpoint_);
+    tcp_layer.expires_never();
+    reusable_ = true;
+    mark_idle();
+}
+
+asio::awaitable<Response> Connection::exchange(const Request& request, Clock::duration timeout,
+                                               std::size_t body_limit) {
+    ++exchanges_;
+    reusable_ = false;
+    failed_before_response_ = false;
+    failed_while_writing_ = false;
+    auto& tcp_layer = beast::get_lowest_layer(stream_);
+    // One deadline for the whole exchange: write and read share it.
+    tcp_layer.expires_after(timeout);
+
+    auto [write_ec, written] = co_await beast::http::async_write(stream_, request, use_tuple);
+    if (write_ec) {
+        failed_before_response_ = true;
+        failed_while_writing_ = true;
+        throw_transport_error(write_ec, "sending request to", endpoint_);
+    }
+
+    beast::http::response_parser<beast::http::string_body> parser;
+    parser.body_limit(body_limit);
+    parser.header_limit(64 * 1024);
+    auto [read_ec, read] = co_await beast::http::async_read(stream_, buffer_, parser, use_tuple);
+    if (read_ec) {
+        failed_before_response_ = !parser.got_some();
+        throw_transport_error(read_ec, "reading response from", endpoint_);
+    }
+    tcp_layer.expires_never();
+    Response response = parser.release();
+    reusable_ = response.keep_alive();
+    mark_idle();
+    co_return response;
+}
+
+bool Connection::looks_alive() noexcept {
+    auto& socket = beast::get_lowest_layer(stream_).socket();
+    if (!socket.is_open() || SSL_pending(stream_.native_handle()) > 0 || buffer_.size() > 0)
+        return false;
+    char byte;
+    auto n = ::recv(socket.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n >= 0) return false;  // 0: peer closed; >0: unsolicited bytes on an idle connection
+    return errno == EAGAIN || errno == EWOULDBLOCK;
+}
+
+void Connection::force_close() noexcept {
+    reusable_ = false;
+    beast::error_code ignored;
+    beast::get_lowest_layer(stream_).socket().shutdown(tcp::socket::shutdown_both, ignored);
+    beast::get_lowest_layer(stream_).socket().close(ignored);
+}
+
+asio::awaitable<void> Connection::graceful_close(Clock::duration timeout) {
+    if (beast::get_lowest_layer(stream_).socket().is_open()) {
+        beast::get_lowest_layer(stream_).expires_after(timeout);
+        // stream_truncated or a timeout here is harmless: we are leaving anyway.
+        co_await stream_.async_shutdown(use_tuple);
+    }
+    force_close();
+}
+
+}  // namespace revolut::http

@@ -1,0 +1,43 @@
+#pragma once
+// Sends one HTTP request over the pool and returns its response. Knows nothing about
+// Revolut: no tokens, no JSON, no status interpretation.
+
+#include "http/base_url.hpp"
+#include "http/connection_pool.hpp"
+#include "http/message.hpp"
+#include "http/tls_context.hpp"
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+
+#include <chrono>
+#include <cstddef>
+
+namespace revolut::http {
+
+struct RequestLimits {
+    std::chrono::steady_clock::duration timeout = std::chrono::seconds(30);
+    std::size_t body_limit = 8 * 1024 * 1024;
+    /// GET/DELETE-like: safe to send again when a reused connection turns out to be dead.
+    bool idempotent = false;
+};
+
+class Transport {
+public:
+    Transport(boost::asio::any_io_executor executor, const TlsSettings& tls, BaseUrl url,
+              PoolSettings pool);
+
+    /// Sends `request` (its target must already include the base path) and reads the
+    /// response. A reused connection that the server had silently closed is replaced
+    /// transparently when the request provably never reached the server (or is idempotent).
+    boost::asio::awaitable<Response> send(Request request, RequestLimits limits);
+
+    const BaseUrl& url() const noexcept { return url_; }
+    ConnectionPool& pool() noexcept { return pool_; }
+
+private:
+    BaseUrl url_;
+    ConnectionPool pool_;
+};
+
+}  // namespace revolut::http
