@@ -27,3 +27,7 @@ void run_async(F make_coroutine, std::chrono::seconds limit = std::chrono::secon
 }
 
 }  // namespace revolut::test
+
+// Never write co_await inside CHECK/REQUIRE: Catch2's macros repeat the expression in an
+// unevaluated `false && (expr)` branch, and GCC 12 still runs a co_await placed there, so
+// the operation would happen twice. Await into a variable, then check it.

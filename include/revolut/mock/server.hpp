@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace revolut::mock {
@@ -32,6 +33,10 @@ struct ServerOptions {
     std::vector<std::string> certificate_names = {"localhost", "127.0.0.1"};
     /// Revolut caps webhooks at 10 per business (422, code 3352 beyond that).
     std::size_t max_webhooks = 10;
+    /// A connection that sends no complete request header for this long is closed.
+    std::chrono::milliseconds idle_timeout{60'000};
+    /// Larger request bodies are answered with 413 and the connection is closed.
+    std::size_t body_limit = 1024 * 1024;
 };
 
 /// A scripted misbehaviour applied to requests whose method and path match.
@@ -40,6 +45,8 @@ struct Fault {
     std::optional<unsigned> status;      ///< answer with this status and `body` instead
     std::string body;                    ///< body sent with `status`
     std::string content_type = "application/json";
+    /// Extra headers sent with `status` (e.g. Retry-After on a 429).
+    std::vector<std::pair<std::string, std::string>> headers;
     bool close_before_response = false;  ///< read the request, then close without answering
     std::size_t times = std::numeric_limits<std::size_t>::max();  ///< requests it applies to
 };
@@ -89,6 +96,9 @@ public:
     void clear_faults();
 
     Stats stats() const;
+    /// The signing secrets a webhook delivery would be signed with now, current first (empty
+    /// for an unknown webhook): after a rotation with an expiration period, the old one too.
+    std::vector<std::string> valid_signing_secrets(const Uuid& webhook_id) const;
 
 private:
     struct Impl;
