@@ -1,5 +1,7 @@
 #include "api/response.hpp"
 
+#include "json/exact_json.hpp"
+
 #include <boost/json/parse.hpp>
 
 namespace revolut::api {
@@ -31,6 +33,14 @@ json::value parse_body(const detail::ApiResponse& response) {
     if (response.body.empty()) return json::object();
     json::error_code ec;
     auto v = json::parse(response.body, ec);
+    if (ec) throw Error(make_error_code(Errc::invalid_response), "response body is not JSON: " + ec.message());
+    return v;
+}
+
+json::value parse_body_exact(const detail::ApiResponse& response) {
+    if (response.body.empty()) return json::object();
+    json::error_code ec;
+    auto v = detail::parse_json_exact(response.body, ec);
     if (ec) throw Error(make_error_code(Errc::invalid_response), "response body is not JSON: " + ec.message());
     return v;
 }

@@ -17,8 +17,11 @@ namespace revolut::api {
 /// reason phrase for non-JSON bodies such as an HTML error page.
 ApiError make_api_error(unsigned status, std::string_view body, std::string_view reason);
 
-/// Parses a 2xx body; an empty body is an empty object. Throws Errc::invalid_response.
+/// Parses a 2xx body for raw results (plain Boost.JSON: numbers as int64/double); an empty
+/// body is an empty object. Throws Errc::invalid_response.
 boost::json::value parse_body(const detail::ApiResponse& response);
+/// Parses a 2xx body for typed models: amounts keep their exact decimal text.
+boost::json::value parse_body_exact(const detail::ApiResponse& response);
 
 /// Maps a JSON value to T through its tag_invoke, turning every mapping failure into
 /// Errc::invalid_response.
@@ -39,7 +42,7 @@ namespace revolut::detail {
 
 template <class T>
 T decode(const ApiResponse& response) {
-    return api::to_model<T>(api::parse_body(response));
+    return api::to_model<T>(api::parse_body_exact(response));
 }
 
 }  // namespace revolut::detail

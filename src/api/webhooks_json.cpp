@@ -3,6 +3,7 @@
 
 #include "api/json_fields.hpp"
 #include "api/response.hpp"
+#include "json/exact_json.hpp"
 
 #include <boost/json/value_to.hpp>
 
@@ -35,6 +36,21 @@ WebhookWithSecret tag_invoke(json::value_to_tag<WebhookWithSecret>, const json::
             required_string(o, "signing_secret")};
 }
 
+webhook::Event read_payload(const json::object& o) {
+    const auto& payload = required_object(o, "payload");
+    try {
+        return webhook::event_from_json(payload);
+    } catch (const Error&) {
+        // Not shaped like its event type: keep it whole rather than fail the whole page.
+        webhook::Event event;
+        if (auto* name = payload.if_contains("event"); name && name->is_string())
+            event.event = WebhookEvent::parse(name->get_string());
+        event.data = webhook::UnknownEvent{payload};
+        event.raw = detail::serialize_json_exact(payload);
+        return event;
+    }
+}
+
 FailedWebhookEvent tag_invoke(json::value_to_tag<FailedWebhookEvent>, const json::value& v) {
     const auto& o = as_object(v, "failed webhook event");
     return {required_uuid(o, "id"),
@@ -42,7 +58,7 @@ FailedWebhookEvent tag_invoke(json::value_to_tag<FailedWebhookEvent>, const json
             required_timestamp(o, "updated_at"),
             required_uuid(o, "webhook_id"),
             required_string(o, "webhook_url"),
-            required_object(o, "payload"),
+            read_payload(o),
             optional_timestamp(o, "last_sent_date")};
 }
 

@@ -4,6 +4,7 @@
 
 #include <revolut/detail/api_call.hpp>
 #include <revolut/types.hpp>
+#include <revolut/webhook/events.hpp>
 #include <revolut/webhook_event_type.hpp>
 
 #include <boost/json/object.hpp>
@@ -38,7 +39,9 @@ struct FailedWebhookEvent {
     Timestamp updated_at;
     Uuid webhook_id;
     std::string webhook_url;
-    boost::json::object payload;  ///< the event body as it was sent
+    /// The event as it was sent, typed like a delivery. A payload whose shape does not match
+    /// its event type is kept whole as UnknownEvent (its `raw` holds the JSON), never dropped.
+    webhook::Event payload;
     std::optional<Timestamp> last_sent_date;
 };
 
