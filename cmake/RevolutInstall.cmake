@@ -6,7 +6,7 @@ include(CMakePackageConfigHelpers)
 install(DIRECTORY include/revolut DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(FILES ${PROJECT_BINARY_DIR}/include/revolut/version.hpp
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/revolut)
-install(TARGETS revolut revolut_mock revolut_warnings EXPORT revolut-targets
+install(TARGETS revolut revolut_mock EXPORT revolut-targets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
