@@ -1,11 +1,16 @@
 #include "mock/command_line.hpp"
 
 #include <charconv>
+#include <chrono>
+#include <cstdint>
 #include <limits>
 #include <stdexcept>
 
 namespace revolut::mock {
 namespace {
+
+// A year: longer lifetimes and intervals are surely typos.
+constexpr std::int64_t max_seconds = 366LL * 24 * 3600;
 
 template <class Integer>
 Integer parse_number(std::string_view flag, std::string_view text, Integer min, Integer max) {
@@ -60,6 +65,29 @@ CommandLine parse_command_line(const std::vector<std::string_view>& args) {
         } else if (flag == "--max-webhooks") {
             result.server.max_webhooks = parse_number<std::size_t>(
                 flag, value(), 0, std::numeric_limits<std::size_t>::max());
+        } else if (flag == "--access-token-lifetime") {
+            result.server.access_token_lifetime =
+                std::chrono::seconds(parse_number<std::int64_t>(flag, value(), 1, max_seconds));
+        } else if (flag == "--register-client") {
+            auto text = value();
+            auto colon = text.find(':');
+            if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size()) {
+                throw std::invalid_argument("--register-client needs ID:CERT_PEM_FILE");
+            }
+            result.clients.emplace_back(std::string(text.substr(0, colon)),
+                                        std::filesystem::path(text.substr(colon + 1)));
+        } else if (flag == "--auth-code-file") {
+            result.auth_code_file = std::filesystem::path(value());
+        } else if (flag == "--allow-plain-http-webhooks") {
+            result.server.allow_plain_http_webhooks = true;
+        } else if (flag == "--webhook-ca") {
+            result.webhook_ca_file = std::filesystem::path(value());
+        } else if (flag == "--webhook-timeout") {
+            result.server.webhook_delivery_timeout =
+                std::chrono::seconds(parse_number<std::int64_t>(flag, value(), 1, max_seconds));
+        } else if (flag == "--webhook-retry-interval") {
+            result.server.webhook_retry_interval =
+                std::chrono::seconds(parse_number<std::int64_t>(flag, value(), 0, max_seconds));
         } else {
             throw std::invalid_argument("unknown argument '" + std::string(args[i]) + "'");
         }
@@ -67,13 +95,17 @@ CommandLine parse_command_line(const std::vector<std::string_view>& args) {
     if (result.server.cert_file.has_value() != result.server.key_file.has_value()) {
         throw std::invalid_argument("--cert and --key go together");
     }
+    if (result.auth_code_file && result.clients.empty()) {
+        throw std::invalid_argument("--auth-code-file needs at least one --register-client");
+    }
     return result;
 }
 
 std::string usage_text() {
     return R"(Usage: revolut-mock [options]
 
-A local, stateful emulator of the Revolut Business API (Webhooks v2) over HTTPS.
+A local, stateful emulator of the Revolut Business API over HTTPS: the token endpoint,
+Webhooks v2 with signed deliveries, accounts, transactions and sandbox simulations.
 
 Options:
   --host ADDRESS        address to listen on (default 127.0.0.1)
@@ -88,6 +120,27 @@ Options:
                         and refresh tokens this server accepts) and save them in
                         pyrevolut's creds.json format (mode 0600)
   --max-webhooks N      webhooks allowed per business (default 10)
+  --access-token-lifetime SECONDS
+                        lifetime of the access tokens the token endpoint and
+                        --creds-out issue (default 2400, Revolut's 40 minutes)
+  --register-client ID:CERT_PEM_FILE
+                        register an API client with this ID and certificate, as the
+                        certificate upload in Revolut's web app does; its assertions
+                        are checked against the certificate; repeatable
+  --auth-code-file FILE write one fresh authorization code per --register-client
+                        client, as `ID CODE` lines (mode 0600); each code is single
+                        use and expires after 2 minutes. With `revolut auth-manual
+                        --client-id ID --code CODE` it completes the setup flow
+  --allow-plain-http-webhooks
+                        also accept http://127.0.0.1, http://[::1] and
+                        http://localhost webhook URLs (Revolut: https only)
+  --webhook-ca FILE     trust these PEM CA certificates for https webhook targets,
+                        besides the system store and the emulator's own CA
+  --webhook-timeout SECONDS
+                        time limit of one delivery attempt (default 10)
+  --webhook-retry-interval SECONDS
+                        wait before each of the 3 retries of a failed delivery
+                        (default 600, Revolut's 10 minutes)
   -h, --help            show this text
 
 Without --cert, a fresh CA and a server certificate for localhost and 127.0.0.1 are
@@ -97,7 +150,13 @@ On start, revolut-mock prints one line each:
   base_url=https://HOST:PORT/api    the client's base URL
   ca_file=PATH                      the CA certificate to trust
   creds_file=PATH                   (with --creds-out) the saved credentials
+  auth_code_file=PATH               (with --auth-code-file) the authorization codes
 then serves until SIGINT or SIGTERM, and stops gracefully.
+
+Webhook deliveries are POSTs signed with every valid secret of the webhook
+(Revolut-Signature: v1=...), retried 3 times; a delivery whose 4 attempts all
+fail is listed by GET /api/2.0/webhooks/{id}/failed-events. Events happen through
+POST /api/1.0/sandbox/topup and /api/1.0/sandbox/transactions/{id}/{action}.
 
 Exit status: 0 after a signal, 1 when it cannot start, 2 for bad arguments.
 )";

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace revolut::mock {
@@ -17,11 +18,18 @@ struct CommandLine {
     std::optional<std::filesystem::path> ca_out;     ///< default: a file in the temp directory
     std::optional<std::filesystem::path> creds_out;  ///< issue credentials and save them here
     std::vector<std::string> tokens;                 ///< extra accepted access tokens
+    /// API clients to register: client ID and the file holding its PEM certificate.
+    std::vector<std::pair<std::string, std::filesystem::path>> clients;
+    /// Trusted for https webhook targets (read into ServerOptions::webhook_ca_pem at start).
+    std::optional<std::filesystem::path> webhook_ca_file;
+    /// Write a fresh authorization code per registered client here (`ID CODE` lines).
+    std::optional<std::filesystem::path> auth_code_file;
     bool help = false;
 };
 
 /// Parses `args` (without the program name). Throws std::invalid_argument with a message for
-/// the user on an unknown flag, a missing or malformed value, or --cert without --key.
+/// the user on an unknown flag, a missing or malformed value, --cert without --key, or
+/// --auth-code-file without --register-client.
 CommandLine parse_command_line(const std::vector<std::string_view>& args);
 
 /// The --help text.

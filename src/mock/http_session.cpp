@@ -1,6 +1,7 @@
 #include "mock/http_session.hpp"
 
 #include "mock/json_responses.hpp"
+#include "mock/routes.hpp"
 #include "mock/server_core.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -79,7 +80,7 @@ asio::awaitable<void> HttpSession::serve() {
     tcp.expires_after(handshake_timeout);
     auto [handshake_ec] = co_await stream_.async_handshake(asio::ssl::stream_base::server, nothrow);
     if (handshake_ec || stopping_) co_return;
-    ++core_->stats.tls_handshakes;
+    ++core_->state.stats.tls_handshakes;
 
     beast::flat_buffer buffer;
     Next next = Next::keep_alive;
@@ -106,8 +107,9 @@ asio::awaitable<HttpSession::Next> HttpSession::serve_one_request(beast::flat_bu
     }
     if (ec) co_return co_await answer_unreadable_request(ec);
 
-    ++core_->stats.requests;
+    ++core_->state.stats.requests;
     Request request = parser.release();
+    if (is_token_request(request)) ++core_->state.stats.token_requests;
     std::optional<Response> response;
     if (auto fault = core_->faults.take(request.method(), request.target())) {
         if (fault->delay > std::chrono::milliseconds::zero()) {

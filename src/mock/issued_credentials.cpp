@@ -10,11 +10,6 @@ namespace {
 // Matches the `-days 1825` of the certificate command Revolut's setup guide gives.
 constexpr std::chrono::days long_lived{1825};
 
-// Revolut's sandbox tokens carry this prefix; clients must treat tokens as opaque anyway.
-std::string new_token() {
-    return "oa_sand_" + random_alphanumeric(43);
-}
-
 }  // namespace
 
 IssuedCredentials issue_client_credentials(AuthRegistry& registry, Timestamp now) {
@@ -37,10 +32,10 @@ IssuedCredentials issue_client_credentials(AuthRegistry& registry, Timestamp now
     creds.tokens.access_token = new_token();
     creds.tokens.refresh_token = new_token();
     creds.tokens.token_type = "bearer";
-    creds.tokens.access_token_expiration_dt = now + access_token_lifetime;
+    creds.tokens.access_token_expiration_dt = now + registry.lifetimes().access_token;
     creds.tokens.refresh_token_expiration_dt = now + long_lived;
 
-    registry.add_client(RegisteredClient{client_id, creds.certificate.public_pem});
+    registry.add_client(RegisteredClient{client_id, creds.certificate.public_pem, std::nullopt});
     registry.add_access_token(creds.tokens.access_token, creds.tokens.access_token_expiration_dt);
     registry.add_refresh_token(creds.tokens.refresh_token, client_id,
                                creds.tokens.refresh_token_expiration_dt);

@@ -9,9 +9,6 @@
 
 namespace revolut::mock {
 
-/// How long Revolut's access tokens live.
-inline constexpr std::chrono::minutes access_token_lifetime{40};
-
 /// A registered client and its credentials (the id is not part of pyrevolut's file, but the
 /// client-assertion JWT names it as `sub`).
 struct IssuedCredentials {
@@ -19,8 +16,8 @@ struct IssuedCredentials {
     Credentials credentials;
 };
 
-/// Registers a new client (id + certificate) and its tokens in `registry`. The
-/// client-assertion JWT is left empty.
+/// Registers a new client (id + certificate) and its tokens in `registry`; the access token
+/// lives for the registry's access-token lifetime, everything else for years.
 IssuedCredentials issue_client_credentials(AuthRegistry& registry, Timestamp now);
 
 }  // namespace revolut::mock

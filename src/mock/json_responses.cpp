@@ -1,8 +1,9 @@
 #include "mock/json_responses.hpp"
 
+#include "json/exact_json.hpp"
+
 #include <boost/beast/http/field.hpp>
 #include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 
 namespace revolut::mock {
 
@@ -11,7 +12,8 @@ namespace http = boost::beast::http;
 Response json_response(http::status status, const boost::json::value& body) {
     Response response{status, 11};
     response.set(http::field::content_type, "application/json");
-    response.body() = boost::json::serialize(body);
+    // Exact numbers (amounts, balances) are written with their own digits.
+    response.body() = detail::serialize_json_exact(body);
     return response;
 }
 
@@ -28,6 +30,17 @@ std::optional<boost::json::object> parse_json_object(std::string_view body) {
     auto value = boost::json::parse(body, ec);
     if (ec || !value.is_object()) return std::nullopt;
     return std::move(value.as_object());
+}
+
+std::optional<boost::json::object> parse_json_object_exact(std::string_view body) {
+    boost::system::error_code ec;
+    auto value = detail::parse_json_exact(body, ec);
+    if (ec || !value.is_object()) return std::nullopt;
+    return std::move(value.as_object());
+}
+
+const boost::json::string* plain_string(const boost::json::value& value) {
+    return detail::is_exact_number(value) ? nullptr : value.if_string();
 }
 
 }  // namespace revolut::mock

@@ -14,7 +14,7 @@
 
 namespace revolut::mock {
 
-/// `body` serialized, Content-Type application/json.
+/// `body` serialized (exact numbers with their digits), Content-Type application/json.
 Response json_response(boost::beast::http::status status, const boost::json::value& body);
 /// The API's `Error` schema: {"code": code, "message": message}.
 Response error_response(boost::beast::http::status status, std::int64_t code,
@@ -24,5 +24,11 @@ Response empty_response(boost::beast::http::status status);
 
 /// The request body as a JSON object; nullopt when it is not valid JSON or not an object.
 std::optional<boost::json::object> parse_json_object(std::string_view body);
+/// As parse_json_object, keeping numbers with a fraction or exponent exact (read them with
+/// revolut::decimal_from_json). Such numbers are tagged json::strings: read string fields of
+/// the result with plain_string(), which tells them apart.
+std::optional<boost::json::object> parse_json_object_exact(std::string_view body);
+/// The text of a JSON string that is not an exact number; nullptr for anything else.
+const boost::json::string* plain_string(const boost::json::value& value);
 
 }  // namespace revolut::mock

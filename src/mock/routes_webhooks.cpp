@@ -3,13 +3,12 @@
 
 #include "mock/json_responses.hpp"
 #include "mock/routes.hpp"
+#include "mock/webhook_target.hpp"
 
 #include <revolut/error.hpp>
 #include <revolut/types.hpp>
 
 #include <boost/json/array.hpp>
-#include <boost/url/parse.hpp>
-#include <boost/url/scheme.hpp>
 
 #include <array>
 #include <charconv>
@@ -51,13 +50,13 @@ Response not_found() {
     return error_response(http::status::not_found, webhook_not_found, "Webhook not found");
 }
 
-// Only absolute https URLs with a host are accepted as webhook targets.
-std::optional<Response> read_url(const json::value& value, std::string& url) {
+// Absolute https URLs with a host are accepted as webhook targets; loopback http ones too
+// when the server was told to allow them.
+std::optional<Response> read_url(const json::value& value, std::string& url,
+                                 const WebhookStore& store) {
     if (!value.is_string()) return bad_request(validation_error, "'url' must be a string");
     std::string_view text = value.get_string();
-    auto parsed = boost::urls::parse_absolute_uri(text);
-    if (!parsed || parsed->scheme_id() != boost::urls::scheme::https ||
-        parsed->encoded_host().empty()) {
+    if (!acceptable_webhook_url(text, store.allows_plain_http_loopback())) {
         return bad_request(validation_error, "'url' must be a valid https URL");
     }
     url = std::string(text);
@@ -126,7 +125,7 @@ Response create_webhook(const RouteContext& ctx) {
         return bad_request(validation_error, "Required 'url' is missing");
     }
     std::string url;
-    if (auto error = read_url(*url_value, url)) return *error;
+    if (auto error = read_url(*url_value, url, ctx.state.webhooks)) return *error;
 
     std::vector<std::string> events = default_events;
     if (const auto* value = body->if_contains("events"); value != nullptr && !value->is_null()) {
@@ -176,7 +175,7 @@ Response update_webhook(const RouteContext& ctx) {
     std::string url = webhook->url;
     std::vector<std::string> events = webhook->events;
     if (has_url) {
-        if (auto error = read_url(*url_value, url)) return *error;
+        if (auto error = read_url(*url_value, url, ctx.state.webhooks)) return *error;
     }
     if (has_events) {
         if (auto error = read_events(*events_value, events)) return *error;

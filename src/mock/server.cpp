@@ -5,10 +5,16 @@
 
 #include "mock/http_session.hpp"
 #include "mock/issued_credentials.hpp"
+#include "mock/random_text.hpp"
 #include "mock/routes.hpp"
 #include "mock/server_core.hpp"
+#include "mock/webhook_delivery.hpp"
+
+#include "crypto/jwt.hpp"
+#include "crypto/x509.hpp"
 
 #include <revolut/error.hpp>
+#include <revolut/webhook/events.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -46,13 +52,42 @@ asio::awaitable<void> accept_connections(std::shared_ptr<ServerCore> core) {
             co_await pause.async_wait(nothrow);
             continue;
         }
-        ++core->stats.connections_accepted;
+        ++core->state.stats.connections_accepted;
         auto session = std::make_shared<HttpSession>(core, std::move(socket));
         std::erase_if(core->sessions, [](const auto& weak) { return weak.expired(); });
         core->sessions.push_back(session);
         asio::co_spawn(core->executor, HttpSession::run(std::move(session)),
                        [](std::exception_ptr) {});
     }
+}
+
+AuthLifetimes lifetimes_of(const ServerOptions& options) {
+    AuthLifetimes lifetimes;
+    lifetimes.access_token = options.access_token_lifetime;
+    lifetimes.authorization_code = options.authorization_code_lifetime;
+    return lifetimes;
+}
+
+// The CA of issue_certificate(): the served certificate's own CA when the emulator made it,
+// else one made for the purpose. Deliveries trust it from then on.
+const CertificateAuthority& receiver_ca(ServerCore& core) {
+    if (!core.receiver_ca) {
+        if (!core.certificate.ca_key_pem.empty()) {
+            core.receiver_ca = CertificateAuthority{core.certificate.ca_pem,
+                                                    core.certificate.ca_key_pem};
+        } else {
+            core.receiver_ca = generate_certificate_authority("revolut-mock webhook receivers CA");
+            if (core.delivery_tls) {
+                core.delivery_tls->add_certificate_authority(
+                    asio::buffer(core.receiver_ca->certificate_pem));
+            }
+        }
+    }
+    return *core.receiver_ca;
+}
+
+bool holds_pem_certificate(const std::string& text) {
+    return text.find("-----BEGIN CERTIFICATE-----") != std::string::npos;
 }
 
 }  // namespace
@@ -63,8 +98,14 @@ ServerCore::ServerCore(asio::any_io_executor executor_, ServerOptions options_)
       certificate(choose_certificate(options)),
       tls(make_server_tls_context(certificate)),
       acceptor(executor),
-      state(options.max_webhooks) {
+      state(options.max_webhooks, options.allow_plain_http_webhooks, lifetimes_of(options)) {
     add_all_routes(router);
+    // Set up like a fresh sandbox business: one main account per currency.
+    const auto now = current_time();
+    state.accounts.open("Main", "GBP", Decimal::parse("12500.00"), now);
+    state.accounts.open("Main", "EUR", Decimal::parse("8000.00"), now);
+    // Only called while the core is owned by a shared_ptr (routes run inside sessions).
+    state.publish = [this](const webhook::Event& event) { publish_event(shared_from_this(), event); };
 }
 
 struct Server::Impl : ServerCore {
@@ -108,6 +149,10 @@ void Server::stop() {
         if (auto session = weak.lock()) session->stop();
     }
     core.sessions.clear();
+    for (const auto& weak : core.deliveries) {
+        if (auto delivery = weak.lock()) delivery->stop();
+    }
+    core.deliveries.clear();
 }
 
 std::uint16_t Server::port() const {
@@ -155,8 +200,68 @@ void Server::clear_faults() {
     impl_->faults.clear();
 }
 
+std::string Server::register_client(std::string first, std::string second) {
+    RegisteredClient client;
+    if (holds_pem_certificate(first) == holds_pem_certificate(second)) {
+        throw Error(make_error_code(Errc::invalid_argument),
+                    "register_client: exactly one argument must be a PEM certificate");
+    }
+    if (holds_pem_certificate(first)) {
+        // (certificate_pem, redirect_uri): Revolut's certificate upload assigns the ID.
+        client.client_id = random_alphanumeric(43);
+        client.certificate_pem = std::move(first);
+        client.assertion_issuer = detail::client_assertion_issuer(second);
+    } else {
+        if (first.empty()) {
+            throw Error(make_error_code(Errc::invalid_argument),
+                        "register_client: the client ID must not be empty");
+        }
+        client.client_id = std::move(first);
+        client.certificate_pem = std::move(second);
+    }
+    detail::certificate_not_after(client.certificate_pem);  // throws for an unreadable one
+    auto id = client.client_id;
+    impl_->state.auth.add_client(std::move(client));
+    return id;
+}
+
+std::string Server::issue_authorization_code(const std::string& client_id) {
+    auto& auth = impl_->state.auth;
+    if (auth.find_client(client_id) == nullptr) {
+        throw Error(make_error_code(Errc::invalid_argument),
+                    "issue_authorization_code: no registered client with this ID");
+    }
+    return auth.issue_authorization_code(client_id, current_time());
+}
+
+void Server::revoke_access_token(const std::string& token) {
+    impl_->state.auth.revoke_access_token(token);
+}
+
+void Server::revoke_refresh_token(const std::string& token) {
+    impl_->state.auth.revoke_refresh_token(token);
+}
+
+CertificateAndKey Server::issue_certificate(std::vector<std::string> names) {
+    auto issued = issue_leaf_certificate(receiver_ca(*impl_), names);
+    return CertificateAndKey{std::move(issued.certificate_pem), std::move(issued.key_pem)};
+}
+
+const std::string& Server::receiver_ca_certificate_pem() {
+    return receiver_ca(*impl_).certificate_pem;
+}
+
+void Server::deliver_event(const webhook::Event& event) {
+    publish_event(impl_, event);
+}
+
+Uuid Server::add_account(std::string name, std::string currency, Decimal balance) {
+    return impl_->state.accounts.open(std::move(name), std::move(currency), balance, current_time())
+        .id;
+}
+
 Stats Server::stats() const {
-    return impl_->stats;
+    return impl_->state.stats;
 }
 
 std::vector<std::string> Server::valid_signing_secrets(const Uuid& webhook_id) const {

@@ -45,12 +45,29 @@ std::string last_certificate(const std::string& chain_pem) {
 
 }  // namespace
 
+CertificateAuthority generate_certificate_authority(const std::string& common_name) {
+    auto key = detail::generate_rsa_private_key_pem();
+    auto certificate = detail::make_ca_certificate_pem(key, common_name, generated_validity);
+    return CertificateAuthority{std::move(certificate), std::move(key)};
+}
+
+IssuedCertificate issue_leaf_certificate(const CertificateAuthority& ca,
+                                         const std::vector<std::string>& names) {
+    if (names.empty()) {
+        throw Error(make_error_code(Errc::invalid_argument),
+                    "a certificate needs at least one host name or address");
+    }
+    auto key = detail::generate_rsa_private_key_pem();
+    auto certificate = detail::make_leaf_certificate_pem(key, ca.key_pem, ca.certificate_pem,
+                                                         names, generated_validity);
+    return IssuedCertificate{std::move(certificate), std::move(key)};
+}
+
 ServedCertificate generate_served_certificate(const std::vector<std::string>& names) {
-    const auto ca_key = detail::generate_rsa_private_key_pem();
-    auto ca = detail::make_ca_certificate_pem(ca_key, "revolut-mock test CA", generated_validity);
-    auto leaf_key = detail::generate_rsa_private_key_pem();
-    auto leaf = detail::make_leaf_certificate_pem(leaf_key, ca_key, ca, names, generated_validity);
-    return ServedCertificate{std::move(leaf), std::move(leaf_key), std::move(ca)};
+    auto ca = generate_certificate_authority("revolut-mock test CA");
+    auto leaf = issue_leaf_certificate(ca, names);
+    return ServedCertificate{std::move(leaf.certificate_pem), std::move(leaf.key_pem),
+                             std::move(ca.certificate_pem), std::move(ca.key_pem)};
 }
 
 ServedCertificate load_served_certificate(const std::filesystem::path& cert_file,
@@ -58,7 +75,7 @@ ServedCertificate load_served_certificate(const std::filesystem::path& cert_file
     auto chain = read_file(cert_file, "certificate");
     auto key = read_file(key_file, "private key");
     auto ca = last_certificate(chain);
-    return ServedCertificate{std::move(chain), std::move(key), std::move(ca)};
+    return ServedCertificate{std::move(chain), std::move(key), std::move(ca), std::string()};
 }
 
 ssl::context make_server_tls_context(const ServedCertificate& certificate) {

@@ -15,7 +15,25 @@ struct ServedCertificate {
     std::string chain_pem;  ///< leaf first, then any intermediates
     std::string key_pem;
     std::string ca_pem;  ///< what clients must trust
+    std::string ca_key_pem;  ///< the CA's key when generated (a secret); empty when loaded
 };
+
+/// A CA that can sign more certificates. `key_pem` is a secret.
+struct CertificateAuthority {
+    std::string certificate_pem;
+    std::string key_pem;
+};
+
+/// A new CA named `common_name`.
+CertificateAuthority generate_certificate_authority(const std::string& common_name);
+
+/// A leaf certificate and its new key for `names`, signed by `ca`.
+struct IssuedCertificate {
+    std::string certificate_pem;
+    std::string key_pem;
+};
+IssuedCertificate issue_leaf_certificate(const CertificateAuthority& ca,
+                                         const std::vector<std::string>& names);
 
 /// A fresh CA and a leaf signed by it whose subject alternative names are `names`.
 ServedCertificate generate_served_certificate(const std::vector<std::string>& names);

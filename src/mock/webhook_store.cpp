@@ -79,6 +79,14 @@ void WebhookStore::add_failed_event(const Uuid& webhook_id, Timestamp created_at
                                          webhook->url, std::move(payload), created_at});
 }
 
+void WebhookStore::record_failed_delivery(const Uuid& webhook_id, std::string url,
+                                          Timestamp first_attempt, Timestamp last_attempt,
+                                          boost::json::object payload) {
+    if (find(webhook_id) == nullptr) return;
+    failed_events_.push_back(FailedEvent{Uuid::random(), first_attempt, last_attempt, webhook_id,
+                                         std::move(url), std::move(payload), last_attempt});
+}
+
 std::vector<const FailedEvent*> WebhookStore::failed_events(const Uuid& webhook_id,
                                                             Timestamp created_before,
                                                             std::size_t limit) const {

@@ -47,9 +47,12 @@ public:
     /// Revolut allows at most this many secrets per webhook to be valid at once.
     static constexpr std::size_t max_active_secrets = 3;
 
-    explicit WebhookStore(std::size_t max_webhooks) : max_webhooks_(max_webhooks) {}
+    explicit WebhookStore(std::size_t max_webhooks, bool allow_plain_http_loopback = false)
+        : max_webhooks_(max_webhooks), allow_plain_http_loopback_(allow_plain_http_loopback) {}
 
     std::size_t max_webhooks() const { return max_webhooks_; }
+    /// Whether http URLs on a loopback host may be registered (ServerOptions).
+    bool allows_plain_http_loopback() const { return allow_plain_http_loopback_; }
     /// Every webhook, oldest first.
     const std::vector<StoredWebhook>& all() const { return webhooks_; }
     /// Pointers stay valid until the next create or remove.
@@ -74,12 +77,17 @@ public:
     /// for an unknown webhook.
     void add_failed_event(const Uuid& webhook_id, Timestamp created_at,
                           boost::json::object payload);
+    /// Records a delivery that failed every attempt: first tried at `first_attempt`, last at
+    /// `last_attempt`, to `url`. Ignored for a webhook deleted meanwhile.
+    void record_failed_delivery(const Uuid& webhook_id, std::string url, Timestamp first_attempt,
+                                Timestamp last_attempt, boost::json::object payload);
     /// Failed events with created_at < created_before, newest first, at most `limit`.
     std::vector<const FailedEvent*> failed_events(const Uuid& webhook_id, Timestamp created_before,
                                                   std::size_t limit) const;
 
 private:
     std::size_t max_webhooks_;
+    bool allow_plain_http_loopback_;
     std::vector<StoredWebhook> webhooks_;
     std::vector<FailedEvent> failed_events_;
 };

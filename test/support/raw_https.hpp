@@ -2,12 +2,15 @@
 // A deliberately small HTTPS client for tests that talk to revolut-mock directly: one TLS
 // connection that trusts only the given CA and checks the host name, requests written and
 // read with Beast, a deadline on every step. No pooling, no retries: what the test sends is
-// exactly what goes on the wire.
+// exactly what goes on the wire. MockHarness pairs it with a started emulator, and
+// RecordingReceiver is the other direction: a webhook target that records what it is sent.
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/buffer.hpp>
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/ip/address.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -17,12 +20,20 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
+#include <revolut/mock/server.hpp>
+
 #include <openssl/ssl.h>
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
+#include <initializer_list>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace revolut::test {
 
@@ -32,6 +43,35 @@ using RawResponse = boost::beast::http::response<boost::beast::http::string_body
 /// The response body parsed as JSON (throws when it is not JSON).
 inline boost::json::value json_of(const RawResponse& response) {
     return boost::json::parse(response.body());
+}
+
+/// application/x-www-form-urlencoded text for `fields`: everything but RFC 3986 unreserved
+/// characters is percent-encoded.
+inline std::string form_encode(
+    std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    auto append = [&](std::string_view text) {
+        for (unsigned char c : text) {
+            const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                                    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+                                    c == '~';
+            if (unreserved) {
+                out += static_cast<char>(c);
+            } else {
+                out += '%';
+                out += hex[c >> 4];
+                out += hex[c & 0x0F];
+            }
+        }
+    };
+    for (const auto& [name, value] : fields) {
+        if (!out.empty()) out += '&';
+        append(name);
+        out += '=';
+        append(value);
+    }
+    return out;
 }
 
 /// One TLS connection to a local server.
@@ -75,6 +115,18 @@ public:
             request.set(http::field::content_type, "application/json");
             request.body() = std::move(body);
         }
+        request.prepare_payload();
+        return request;
+    }
+
+    /// A POST of `form` (application/x-www-form-urlencoded) without a bearer token, as sent
+    /// to a token endpoint.
+    RawRequest make_form_request(std::string target, std::string form) const {
+        namespace http = boost::beast::http;
+        auto request = make_request(http::verb::post, std::move(target));
+        request.set(http::field::content_type, "application/x-www-form-urlencoded");
+        request.set(http::field::accept, "application/json");
+        request.body() = std::move(form);
         request.prepare_payload();
         return request;
     }
@@ -144,6 +196,159 @@ private:
     std::uint16_t port_;
     std::string verify_host_;
     std::string address_;
+};
+
+/// A started emulator that accepts `token` as an access token, and a client (not yet
+/// connected) that trusts it.
+struct MockHarness {
+    static constexpr const char* token = "test-token";
+
+    explicit MockHarness(boost::asio::io_context& ioc, mock::ServerOptions options = {})
+        : server(ioc.get_executor(), std::move(options)),
+          port(start(server)),
+          client(ioc.get_executor(), server.ca_certificate_pem(), port) {}
+
+    /// `method target` with the harness's token and `body` as JSON.
+    boost::asio::awaitable<RawResponse> call(boost::beast::http::verb method, std::string target,
+                                             std::string body = {}) {
+        co_return co_await client.send(
+            client.make_request(method, std::move(target), token, std::move(body)));
+    }
+
+    mock::Server server;
+    std::uint16_t port;
+    RawHttpsClient client;
+
+private:
+    static std::uint16_t start(mock::Server& server) {
+        server.add_access_token(token);
+        server.start();
+        return server.port();
+    }
+};
+
+/// A webhook target on 127.0.0.1 for tests: HTTPS with the given certificate (e.g. from
+/// mock::Server::issue_certificate) or plain HTTP without one. Records every request and
+/// answers the first ones with scripted statuses, the rest with 200. Single-threaded, like
+/// the io_context it runs on; its coroutines own its state, so it may be destroyed at any time.
+class RecordingReceiver {
+public:
+    RecordingReceiver(boost::asio::any_io_executor executor,
+                      std::optional<mock::CertificateAndKey> certificate)
+        : state_(std::make_shared<State>(executor)) {
+        namespace asio = boost::asio;
+        if (certificate) {
+            state_->tls.emplace(asio::ssl::context::tls_server);
+            state_->tls->use_certificate_chain(asio::buffer(certificate->certificate_pem));
+            state_->tls->use_private_key(asio::buffer(certificate->private_key_pem),
+                                         asio::ssl::context::pem);
+        }
+        const asio::ip::tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), 0);
+        state_->acceptor.open(endpoint.protocol());
+        state_->acceptor.bind(endpoint);
+        state_->acceptor.listen();
+        state_->port = state_->acceptor.local_endpoint().port();
+        asio::co_spawn(executor, accept_loop(state_), [](std::exception_ptr) {});
+    }
+    ~RecordingReceiver() { stop(); }
+    RecordingReceiver(const RecordingReceiver&) = delete;
+    RecordingReceiver& operator=(const RecordingReceiver&) = delete;
+
+    /// Stops accepting; connections end when their peer closes (or after 5 s of silence).
+    void stop() {
+        boost::system::error_code ec;
+        state_->acceptor.close(ec);
+    }
+
+    std::uint16_t port() const { return state_->port; }
+    /// `https://127.0.0.1:<port><path>` (http without a certificate).
+    std::string url(const std::string& path = "/hook") const {
+        return std::string(state_->tls ? "https" : "http") + "://127.0.0.1:" +
+               std::to_string(state_->port) + path;
+    }
+    const std::vector<RawRequest>& requests() const { return state_->requests; }
+    /// The next requests are answered with these statuses, in order.
+    void answer_with(std::vector<unsigned> statuses) {
+        state_->statuses.assign(statuses.begin(), statuses.end());
+    }
+    /// Every further request is answered with `status`.
+    void always_answer(unsigned status) { state_->default_status = status; }
+    /// Requests are read and recorded but never answered.
+    void never_answer() { state_->silent = true; }
+
+private:
+    struct State {
+        explicit State(boost::asio::any_io_executor executor)
+            : acceptor(executor) {}
+        boost::asio::ip::tcp::acceptor acceptor;
+        std::optional<boost::asio::ssl::context> tls;
+        std::uint16_t port = 0;
+        std::vector<RawRequest> requests;
+        std::deque<unsigned> statuses;
+        unsigned default_status = 200;
+        bool silent = false;
+    };
+    static constexpr std::chrono::seconds idle_limit{5};
+
+    static boost::asio::awaitable<void> accept_loop(std::shared_ptr<State> state) {
+        namespace asio = boost::asio;
+        for (;;) {
+            auto [ec, socket] =
+                co_await state->acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
+            if (ec) co_return;
+            asio::co_spawn(state->acceptor.get_executor(), serve(state, std::move(socket)),
+                           [](std::exception_ptr) {});
+        }
+    }
+
+    static boost::asio::awaitable<void> serve(std::shared_ptr<State> state,
+                                              boost::asio::ip::tcp::socket socket) {
+        namespace asio = boost::asio;
+        boost::beast::tcp_stream tcp(std::move(socket));
+        if (!state->tls) {
+            co_await exchange(state, tcp, tcp);
+            co_return;
+        }
+        boost::beast::ssl_stream<boost::beast::tcp_stream> tls(std::move(tcp), *state->tls);
+        auto& lowest = boost::beast::get_lowest_layer(tls);
+        lowest.expires_after(idle_limit);
+        co_await tls.async_handshake(asio::ssl::stream_base::server, asio::use_awaitable);
+        co_await exchange(state, tls, lowest);
+        lowest.expires_after(idle_limit);
+        co_await tls.async_shutdown(asio::as_tuple(asio::use_awaitable));
+    }
+
+    template <class Stream>
+    static boost::asio::awaitable<void> exchange(std::shared_ptr<State> state, Stream& stream,
+                                                 boost::beast::tcp_stream& lowest) {
+        namespace asio = boost::asio;
+        namespace http = boost::beast::http;
+        constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
+        boost::beast::flat_buffer buffer;
+        for (;;) {
+            RawRequest request;
+            lowest.expires_after(idle_limit);
+            auto [read_ec, read] = co_await http::async_read(stream, buffer, request, nothrow);
+            if (read_ec) co_return;
+            const bool keep_alive = request.keep_alive();
+            state->requests.push_back(std::move(request));
+            if (state->silent) continue;  // wait for the peer to give up
+            unsigned status = state->default_status;
+            if (!state->statuses.empty()) {
+                status = state->statuses.front();
+                state->statuses.pop_front();
+            }
+            RawResponse response{static_cast<http::status>(status), 11};
+            response.set(http::field::content_type, "text/plain");
+            response.body() = "recorded";
+            response.keep_alive(keep_alive);
+            response.prepare_payload();
+            auto [write_ec, written] = co_await http::async_write(stream, response, nothrow);
+            if (write_ec || !keep_alive) co_return;
+        }
+    }
+
+    std::shared_ptr<State> state_;
 };
 
 }  // namespace revolut::test

@@ -3,6 +3,7 @@
 // Start it in-process on a test's io_context, or run the `revolut-mock` executable.
 
 #include <revolut/credentials.hpp>
+#include <revolut/money.hpp>
 #include <revolut/types.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
@@ -19,6 +20,10 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+namespace revolut::webhook {
+struct Event;
+}
 
 namespace revolut::mock {
 
@@ -37,6 +42,32 @@ struct ServerOptions {
     std::chrono::milliseconds idle_timeout{60'000};
     /// Larger request bodies are answered with 413 and the connection is closed.
     std::size_t body_limit = 1024 * 1024;
+
+    // Token endpoint (POST /api/1.0/auth/token).
+
+    /// Lifetime of every access token the emulator issues (Revolut: 40 minutes).
+    std::chrono::seconds access_token_lifetime{40 * 60};
+    /// How long an authorization code can be exchanged (single use).
+    std::chrono::seconds authorization_code_lifetime{2 * 60};
+
+    // Webhook delivery.
+
+    /// One delivery attempt (connect, TLS, request, response header) must finish within this.
+    std::chrono::milliseconds webhook_delivery_timeout{10'000};
+    /// Wait between a failed attempt and the next; Revolut retries 3 times, 10 minutes apart.
+    std::chrono::milliseconds webhook_retry_interval{10 * 60'000};
+    /// Extra CA certificates (PEM) trusted for https webhook targets, besides the system store,
+    /// the emulator's own CA and the CA of issue_certificate().
+    std::optional<std::string> webhook_ca_pem;
+    /// Accept `http://127.0.0.1…`, `http://[::1]…` and `http://localhost…` webhook URLs in
+    /// create/update requests. Off by default: Revolut accepts https URLs only.
+    bool allow_plain_http_webhooks = false;
+};
+
+/// A certificate (PEM) and its unencrypted private key (PEM, a secret).
+struct CertificateAndKey {
+    std::string certificate_pem;
+    std::string private_key_pem;
 };
 
 /// A scripted misbehaviour applied to requests whose method and path match.
@@ -56,6 +87,11 @@ struct Stats {
     std::size_t connections_accepted = 0;
     std::size_t tls_handshakes = 0;
     std::size_t requests = 0;
+    std::size_t token_requests = 0;        ///< POSTs to /api/1.0/auth/token, whatever the outcome
+    std::size_t token_refreshes = 0;       ///< refresh_token grants answered with a new token
+    std::size_t deliveries_attempted = 0;  ///< webhook POSTs started (every retry counts)
+    std::size_t deliveries_succeeded = 0;  ///< attempts answered with a 2xx status
+    std::size_t deliveries_failed = 0;     ///< deliveries that failed all four attempts
 };
 
 /// The emulator. Not thread-safe: call its members before the io_context runs or from
@@ -70,7 +106,8 @@ public:
     /// Binds and listens before returning (so port() and base_url() are valid), then
     /// accepts connections on the executor.
     void start();
-    /// Stops accepting and closes every connection. Idempotent.
+    /// Stops accepting, closes every connection and cancels every webhook delivery (pending
+    /// retries included: they are dropped, not recorded as failed). Idempotent.
     void stop();
 
     std::uint16_t port() const;
@@ -83,11 +120,47 @@ public:
 
     // Seeding: how tests and the demo set up state without back doors in the client.
 
-    /// Accepts `token` as a bearer access token.
+    /// Accepts `token` as a bearer access token (no expiry).
     void add_access_token(std::string token);
-    /// Credentials (pyrevolut schema) for a newly registered client whose access token,
-    /// refresh token, certificate and client-assertion JWT this server accepts.
+    /// Credentials (pyrevolut schema) for a newly registered client whose access token
+    /// (valid for ServerOptions::access_token_lifetime), refresh token, certificate and
+    /// client-assertion JWT this server accepts.
     Credentials issue_credentials();
+
+    /// Registers an API client, as uploading its certificate in Revolut's web app does, and
+    /// returns its client ID. Two spellings, told apart by which argument is a PEM certificate:
+    ///  - register_client(client_id, certificate_pem): under the given ID (replacing any
+    ///    earlier registration of that ID);
+    ///  - register_client(certificate_pem, redirect_uri): under a new random ID; its client
+    ///    assertions must then also carry iss = the redirect URI's host, as Revolut checks.
+    /// Throws revolut::Error(Errc::invalid_argument) unless exactly one argument holds a
+    /// readable PEM certificate, or when the client ID is empty or the redirect URI has no host.
+    std::string register_client(std::string first, std::string second);
+    /// A fresh single-use authorization code for a registered client (what consenting in the
+    /// browser yields), valid for ServerOptions::authorization_code_lifetime. Throws
+    /// revolut::Error(Errc::invalid_argument) for an unknown client.
+    std::string issue_authorization_code(const std::string& client_id);
+    /// The token is refused from now on (API routes: 401 code 1000). Unknown tokens: no-op.
+    void revoke_access_token(const std::string& token);
+    /// The refresh token grant refuses the token from now on (401 invalid_grant).
+    void revoke_refresh_token(const std::string& token);
+
+    /// A TLS server certificate for `names` (IP addresses or DNS names) signed by a CA that
+    /// webhook delivery trusts: a test's receiver serves HTTPS with it. With a generated
+    /// served certificate that CA is ca_certificate_pem(); with --cert/--key files the emulator
+    /// makes a separate one (see receiver_ca_certificate_pem()).
+    CertificateAndKey issue_certificate(std::vector<std::string> names);
+    /// The CA that signs issue_certificate()'s certificates.
+    const std::string& receiver_ca_certificate_pem();
+
+    /// Delivers `event` to every webhook subscribed to its type, as if it had just happened:
+    /// signed POSTs in the background, retried, recorded as a failed event when every attempt
+    /// fails. A no-op after stop().
+    void deliver_event(const webhook::Event& event);
+
+    /// Opens an account (active, private) and returns its ID. The emulator starts with two,
+    /// "Main" in GBP and in EUR.
+    Uuid add_account(std::string name, std::string currency, Decimal balance);
     /// Records a failed delivery for a webhook (served by its failed-events route).
     void add_failed_event(const Uuid& webhook_id, Timestamp created_at,
                           boost::json::object payload);
