@@ -9,7 +9,11 @@
 #include <revolut/client.hpp>
 #include <revolut/mock/server.hpp>
 
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
+
+#include <exception>
 
 #include <iostream>
 #include <memory>
@@ -73,6 +77,25 @@ inline std::optional<Setup> setup_from_args(int argc, char** argv, boost::asio::
                   << " (real TLS on loopback)\n";
     }
     return setup;
+}
+
+/// Runs `work` to completion, prints what it threw, stops the embedded emulator; the
+/// process exit status.
+inline int run_to_completion(boost::asio::io_context& ioc, Setup& setup, boost::asio::awaitable<void> work) {
+    int status = 0;
+    boost::asio::co_spawn(ioc, std::move(work), [&](std::exception_ptr e) {
+        if (e) {
+            try {
+                std::rethrow_exception(e);
+            } catch (const std::exception& error) {
+                std::cerr << "error: " << error.what() << "\n";
+            }
+            status = 1;
+        }
+        if (setup.emulator) setup.emulator->stop();
+    });
+    ioc.run();
+    return status;
 }
 
 }  // namespace example

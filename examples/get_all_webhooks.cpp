@@ -5,7 +5,6 @@
 
 #include <revolut/revolut.hpp>
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -39,18 +38,5 @@ int main(int argc, char** argv) {
     if (!setup) return 2;
     revolut::AsyncClient client(ioc.get_executor(), setup->options);
 
-    int status = 0;
-    asio::co_spawn(ioc, run(client, setup->emulator != nullptr), [&](std::exception_ptr e) {
-        if (e) {
-            try {
-                std::rethrow_exception(e);
-            } catch (const std::exception& error) {
-                std::cerr << "error: " << error.what() << "\n";
-            }
-            status = 1;
-        }
-        if (setup->emulator) setup->emulator->stop();
-    });
-    ioc.run();
-    return status;
+    return example::run_to_completion(ioc, *setup, run(client, setup->emulator != nullptr));
 }

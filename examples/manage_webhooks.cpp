@@ -4,7 +4,6 @@
 
 #include <revolut/revolut.hpp>
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -66,18 +65,5 @@ int main(int argc, char** argv) {
     auto setup = example::setup_from_args(argc, argv, ioc);
     if (!setup) return 2;
     revolut::AsyncClient client(ioc.get_executor(), setup->options);
-    int status = 0;
-    asio::co_spawn(ioc, run(client), [&](std::exception_ptr e) {
-        if (e) {
-            try {
-                std::rethrow_exception(e);
-            } catch (const std::exception& error) {
-                std::cerr << "error: " << error.what() << "\n";
-            }
-            status = 1;
-        }
-        if (setup->emulator) setup->emulator->stop();
-    });
-    ioc.run();
-    return status;
+    return example::run_to_completion(ioc, *setup, run(client));
 }
