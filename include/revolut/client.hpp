@@ -142,6 +142,21 @@ public:
         }
     }
 
+    /// Any route, raw: `method` `target` below the base URL (with its version and query,
+    /// e.g. "/2.0/webhooks" or "/1.0/transactions?count=5") and an optional JSON body,
+    /// through the same call path as every endpoint (token, refresh, pool, status check).
+    /// Completes with the body as JSON (an empty body, e.g. a 204, is an empty object).
+    template <class Token = DefaultToken>
+    auto request(boost::beast::http::verb method, std::string target,
+                 std::optional<boost::json::value> body = std::nullopt, Token&& token = {}) const {
+        return detail::start<boost::json::value>(
+            core_,
+            [method, target = std::move(target), body = std::move(body)] {
+                return detail::make_raw_request(method, target, body);
+            },
+            std::forward<Token>(token));
+    }
+
     /// The Webhooks group with typed results; webhooks(revolut::raw) for raw JSON.
     WebhooksApi webhooks() const { return WebhooksApi(core_); }
     BasicWebhooksApi<Raw> webhooks(Raw) const { return BasicWebhooksApi<Raw>(core_); }

@@ -42,6 +42,11 @@ struct ApiResponse {
     std::string body;
 };
 
+/// Checks and describes a raw call: Errc::invalid_argument for an unknown method or a target
+/// that is not an absolute path (with optional query) below the base URL.
+ApiRequest make_raw_request(boost::beast::http::verb method, const std::string& target,
+                            const std::optional<boost::json::value>& body);
+
 /// Turns a 2xx response into T; defined (and explicitly instantiated) per model in src/api.
 template <class T>
 T decode(const ApiResponse& response);
