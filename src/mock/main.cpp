@@ -63,7 +63,7 @@ int serve(const revolut::mock::CommandLine& command) {
     for (const auto& token : command.tokens) server.add_access_token(token);
     std::vector<std::pair<std::string, std::string>> codes;
     for (const auto& [client_id, cert_file] : command.clients) {
-        server.register_client(client_id, read_text_file(cert_file, "client certificate"));
+        server.register_client_with_id(client_id, read_text_file(cert_file, "client certificate"));
         if (command.auth_code_file) {
             codes.emplace_back(client_id, server.issue_authorization_code(client_id));
         }

@@ -86,9 +86,6 @@ const CertificateAuthority& receiver_ca(ServerCore& core) {
     return *core.receiver_ca;
 }
 
-bool holds_pem_certificate(const std::string& text) {
-    return text.find("-----BEGIN CERTIFICATE-----") != std::string::npos;
-}
 
 }  // namespace
 
@@ -200,29 +197,25 @@ void Server::clear_faults() {
     impl_->faults.clear();
 }
 
-std::string Server::register_client(std::string first, std::string second) {
+std::string Server::register_client(std::string certificate_pem, std::string redirect_uri) {
     RegisteredClient client;
-    if (holds_pem_certificate(first) == holds_pem_certificate(second)) {
-        throw Error(make_error_code(Errc::invalid_argument),
-                    "register_client: exactly one argument must be a PEM certificate");
-    }
-    if (holds_pem_certificate(first)) {
-        // (certificate_pem, redirect_uri): Revolut's certificate upload assigns the ID.
-        client.client_id = random_alphanumeric(43);
-        client.certificate_pem = std::move(first);
-        client.assertion_issuer = detail::client_assertion_issuer(second);
-    } else {
-        if (first.empty()) {
-            throw Error(make_error_code(Errc::invalid_argument),
-                        "register_client: the client ID must not be empty");
-        }
-        client.client_id = std::move(first);
-        client.certificate_pem = std::move(second);
-    }
+    client.client_id = random_alphanumeric(43);  // Revolut's certificate upload assigns the ID
+    client.certificate_pem = std::move(certificate_pem);
+    client.assertion_issuer = detail::client_assertion_issuer(redirect_uri);
     detail::certificate_not_after(client.certificate_pem);  // throws for an unreadable one
     auto id = client.client_id;
     impl_->state.auth.add_client(std::move(client));
     return id;
+}
+
+void Server::register_client_with_id(std::string client_id, std::string certificate_pem) {
+    if (client_id.empty())
+        throw Error(make_error_code(Errc::invalid_argument), "register_client_with_id: the client ID must not be empty");
+    RegisteredClient client;
+    client.client_id = std::move(client_id);
+    client.certificate_pem = std::move(certificate_pem);
+    detail::certificate_not_after(client.certificate_pem);  // throws for an unreadable one
+    impl_->state.auth.add_client(std::move(client));
 }
 
 std::string Server::issue_authorization_code(const std::string& client_id) {

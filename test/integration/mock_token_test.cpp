@@ -187,7 +187,7 @@ TEST_CASE("the authorization_code grant exchanges a single-use code for both tok
         MockHarness h(ioc);
         co_await h.client.connect();
         const auto client = make_client("client-one");
-        CHECK(h.server.register_client(client.id, client.certificate_pem) == client.id);
+        h.server.register_client_with_id(client.id, client.certificate_pem);
         const auto code = h.server.issue_authorization_code(client.id);
         CHECK(code != h.server.issue_authorization_code(client.id));
 
@@ -312,7 +312,7 @@ TEST_CASE("bad client assertions are refused with 401 invalid_client, echoing no
         MockHarness h(ioc);
         co_await h.client.connect();
         const auto client = make_client("client-a");
-        h.server.register_client(client.id, client.certificate_pem);
+        h.server.register_client_with_id(client.id, client.certificate_pem);
         const auto stranger = make_client("client-a");  // same ID, another key
         const auto unknown = make_client("client-unknown");
         const auto creds = h.server.issue_credentials();
@@ -387,7 +387,7 @@ TEST_CASE("unknown, revoked, foreign or expired refresh tokens and codes are inv
         h.server.revoke_refresh_token("never-issued");  // a no-op
 
         const auto client = make_client("client-b");
-        h.server.register_client(client.id, client.certificate_pem);
+        h.server.register_client_with_id(client.id, client.certificate_pem);
         const auto expired = h.server.issue_authorization_code(client.id);
         const auto expired_code = co_await post_token(c, code_form(expired, client.assertion()));
         require_oauth_error(expired_code, 401,
@@ -406,8 +406,8 @@ TEST_CASE("a code presented by another client is refused and stays usable by its
         co_await h.client.connect();
         const auto owner = make_client("owner");
         const auto other = make_client("other");
-        h.server.register_client(owner.id, owner.certificate_pem);
-        h.server.register_client(other.id, other.certificate_pem);
+        h.server.register_client_with_id(owner.id, owner.certificate_pem);
+        h.server.register_client_with_id(other.id, other.certificate_pem);
         const auto code = h.server.issue_authorization_code(owner.id);
 
         auto stolen = co_await post_token(h.client, code_form(code, other.assertion()));
@@ -462,15 +462,17 @@ TEST_CASE("register_client and issue_authorization_code refuse bad input", "[moc
     asio::io_context ioc;
     Server server(ioc.get_executor());
     const auto client = make_client("x");
-    CHECK_THROWS_AS(server.register_client("id", "not a certificate"), revolut::Error);
-    CHECK_THROWS_AS(server.register_client("", client.certificate_pem), revolut::Error);
-    CHECK_THROWS_AS(server.register_client(client.certificate_pem, client.certificate_pem),
-                    revolut::Error);
     const std::string broken = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
-    CHECK_THROWS_AS(server.register_client("id", broken), revolut::Error);
-    CHECK_THROWS_AS(server.register_client(client.certificate_pem, "   "),
-                    revolut::Error);
+    CHECK_THROWS_AS(server.register_client_with_id("id", "not a certificate"), revolut::Error);
+    CHECK_THROWS_AS(server.register_client_with_id("", client.certificate_pem), revolut::Error);
+    CHECK_THROWS_AS(server.register_client_with_id("id", broken), revolut::Error);
+    CHECK_THROWS_AS(server.register_client("not a certificate", "https://app.example/cb"), revolut::Error);
+    CHECK_THROWS_AS(server.register_client(broken, "https://app.example/cb"), revolut::Error);
+    CHECK_THROWS_AS(server.register_client(client.certificate_pem, "   "), revolut::Error);
     CHECK_THROWS_AS(server.issue_authorization_code("nobody"), revolut::Error);
-    CHECK(server.register_client("id", client.certificate_pem) == "id");
+    server.register_client_with_id("id", client.certificate_pem);
     CHECK_FALSE(server.issue_authorization_code("id").empty());
+    auto assigned = server.register_client(client.certificate_pem, "https://app.example/cb");
+    CHECK(assigned.size() == 43);
+    CHECK_FALSE(server.issue_authorization_code(assigned).empty());
 }

@@ -127,15 +127,13 @@ public:
     /// client-assertion JWT this server accepts.
     Credentials issue_credentials();
 
-    /// Registers an API client, as uploading its certificate in Revolut's web app does, and
-    /// returns its client ID. Two spellings, told apart by which argument is a PEM certificate:
-    ///  - register_client(client_id, certificate_pem): under the given ID (replacing any
-    ///    earlier registration of that ID);
-    ///  - register_client(certificate_pem, redirect_uri): under a new random ID; its client
-    ///    assertions must then also carry iss = the redirect URI's host, as Revolut checks.
-    /// Throws revolut::Error(Errc::invalid_argument) unless exactly one argument holds a
-    /// readable PEM certificate, or when the client ID is empty or the redirect URI has no host.
-    std::string register_client(std::string first, std::string second);
+    /// Registers an API client as uploading its certificate in Revolut's web app does: a new
+    /// random client ID, whose client assertions must carry iss = the redirect URI's host.
+    /// Throws revolut::Error(Errc::invalid_argument) for an unreadable certificate or a
+    /// redirect URI without a host.
+    std::string register_client(std::string certificate_pem, std::string redirect_uri);
+    /// Registers (or re-registers) a client under a chosen ID, without an issuer rule.
+    void register_client_with_id(std::string client_id, std::string certificate_pem);
     /// A fresh single-use authorization code for a registered client (what consenting in the
     /// browser yields), valid for ServerOptions::authorization_code_lifetime. Throws
     /// revolut::Error(Errc::invalid_argument) for an unknown client.
