@@ -117,7 +117,7 @@ asio::awaitable<ApiResponse> execute(std::shared_ptr<ClientCore> core, ApiReques
         // The token was revoked or expired early: refresh once and retry once, never loop.
         token = co_await core->token_source_->token_after_rejection(token);
         message.set(beast_http::field::authorization, "Bearer " + token);
-        response = co_await transport.send(std::move(message), limits);
+        response = co_await transport.send(message, limits);
     }
     unsigned status = response.result_int();
     if (status < 200 || status > 299)

@@ -106,7 +106,7 @@ boost::asio::awaitable<TokenResponse> request_token(http::Transport& transport, 
     request.set(beast_http::field::user_agent, user_agent);
     request.body() = std::move(form_body);
     // Not idempotent as far as the transport knows: resent only if it provably never left.
-    auto response = co_await transport.send(std::move(request), http::RequestLimits{timeout, 64 * 1024, false});
+    auto response = co_await transport.send(request, http::RequestLimits{timeout, 64 * 1024, false});
     co_return parse_token_response(response.result_int(), response.body());
 }
 

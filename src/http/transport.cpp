@@ -11,7 +11,7 @@ Transport::Transport(asio::any_io_executor executor, const TlsSettings& tls, Bas
                      PoolSettings pool)
     : url_(url), pool_(std::move(executor), make_tls_context(tls), std::move(url), pool) {}
 
-asio::awaitable<Response> Transport::send(Request request, RequestLimits limits) {
+asio::awaitable<Response> Transport::send(Request& request, RequestLimits limits) {
     using Clock = std::chrono::steady_clock;
     auto deadline = Clock::now() + limits.timeout;
     request.set(boost::beast::http::field::host, url_.host_header());

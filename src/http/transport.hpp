@@ -28,9 +28,10 @@ public:
               PoolSettings pool);
 
     /// Sends `request` (its target must already include the base path) and reads the
-    /// response. A reused connection that the server had silently closed is replaced
+    /// response. `request` is completed in place (Host, Content-Length) and not consumed, so
+    /// the caller can send it again without copying it; keep it alive until this completes. A reused connection that the server had silently closed is replaced
     /// transparently when the request provably never reached the server (or is idempotent).
-    boost::asio::awaitable<Response> send(Request request, RequestLimits limits);
+    boost::asio::awaitable<Response> send(Request& request, RequestLimits limits);
 
     const BaseUrl& url() const noexcept { return url_; }
     ConnectionPool& pool() noexcept { return pool_; }
