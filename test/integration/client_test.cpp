@@ -282,6 +282,7 @@ TEST_CASE("a response over max_response_size fails with response_too_large", "[i
         co_await client.open();
         try {
             co_await client.webhooks().create_webhook("https://example.com/a-rather-long-url-to-exceed-the-limit");
+            FAIL("a response over max_response_size was accepted");
         } catch (const Error& e) {
             CHECK(e.code() == Errc::response_too_large);
         }
