@@ -435,7 +435,7 @@ TEST_CASE("cli: options are accepted anywhere after their command, in both spell
     CHECK(help_inv.command_name() == "revolut webhooks rotate-secret");
 }
 
-TEST_CASE("cli: JSON output is indented and keeps exact amounts; tables are plain text", "[cli]") {
+TEST_CASE("cli: JSON output is indented and keeps exact amounts, tables are plain text", "[cli]") {
     json::object event;
     event["amount"] = detail::make_exact_number("10.50");
     event["tags"] = json::array{"a", 1};

@@ -146,7 +146,7 @@ json::value exact(std::string_view text) {
 
 }  // namespace
 
-TEST_CASE("a subscribed webhook gets the event as signed JSON; others get nothing",
+TEST_CASE("a subscribed webhook gets the event as signed JSON, others get nothing",
           "[mock][delivery]") {
     run_async([](asio::io_context& ioc) -> asio::awaitable<void> {
         MockHarness h(ioc, fast_retries());

@@ -212,7 +212,7 @@ TEST_CASE("a top-up fires TransactionCreated carrying the transaction", "[mock][
     });
 }
 
-TEST_CASE("a pending top-up credits nothing until completed; every change fires an event",
+TEST_CASE("a pending top-up credits nothing until completed, every change fires an event",
           "[mock][simulation]") {
     run_async([](asio::io_context& ioc) -> asio::awaitable<void> {
         MockHarness h(ioc);

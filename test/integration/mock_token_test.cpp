@@ -417,7 +417,7 @@ TEST_CASE("a code presented by another client is refused and stays usable by its
     });
 }
 
-TEST_CASE("access tokens expire after access_token_lifetime; revoked ones at once",
+TEST_CASE("access tokens expire after access_token_lifetime, revoked ones at once",
           "[mock][token]") {
     run_async([](asio::io_context& ioc) -> asio::awaitable<void> {
         ServerOptions options;

@@ -394,7 +394,7 @@ TEST_CASE("WebhookServer drops a client that trickles its header slower than the
     });
 }
 
-TEST_CASE("WebhookServer serves at most max_connections; the next waits in the backlog",
+TEST_CASE("WebhookServer serves at most max_connections, the next waits in the backlog",
           "[webhook-server]") {
     run_async([](asio::io_context& ioc) -> asio::awaitable<void> {
         Recorder recorder;

@@ -16,7 +16,8 @@
 namespace revolut_test {
 
 inline std::filesystem::path credentials_fixture_dir() {
-    return std::filesystem::path(__FILE__).parent_path().parent_path() / "fixtures" / "credentials";
+    // The source dir comes from CMake: __FILE__ may be relative (ccache base_dir, -ffile-prefix-map).
+    return std::filesystem::path(REVOLUT_SOURCE_DIR) / "test" / "fixtures" / "credentials";
 }
 
 inline std::string read_file(const std::filesystem::path& path) {
