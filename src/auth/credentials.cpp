@@ -224,7 +224,8 @@ Credentials parse_credentials(std::string_view json_text) {
     return detail::parse_credentials_json(json_text, "credentials");
 }
 
-Credentials parse_inline_credentials(std::string_view text) {
+Credentials parse_inline_credentials(std::string_view json_or_base64) {
+    std::string_view text = json_or_base64;
     auto trim = [](std::string_view s) {
         auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
         while (!s.empty() && space(s.front())) s.remove_prefix(1);

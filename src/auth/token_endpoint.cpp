@@ -3,6 +3,7 @@
 #include <boost/beast/http/field.hpp>
 #include <boost/json/parse.hpp>
 
+#include <algorithm>
 #include <cctype>
 
 namespace revolut::auth {
@@ -91,7 +92,11 @@ TokenResponse parse_token_response(unsigned status, std::string_view body) {
     if (response.access_token.empty() || !expires || !expires->is_int64() || expires->get_int64() <= 0)
         throw ApiError(Errc::token_refresh_failed, status, std::nullopt,
                        "token response lacks access_token or a positive expires_in");
-    response.expires_in = std::chrono::seconds(expires->get_int64());
+    // Capped: the expiry time is computed as now + expires_in in microseconds, which an absurd
+    // value (e.g. 10^13 s) would overflow. Revolut's tokens last 40 minutes; a token said to
+    // last longer than a year is simply refreshed after a year.
+    constexpr std::int64_t max_expires_in = 365LL * 24 * 3600;
+    response.expires_in = std::chrono::seconds(std::min(expires->get_int64(), max_expires_in));
     return response;
 }
 

@@ -16,7 +16,7 @@ namespace asio = boost::asio;
 // One refresh in progress. Waiters sleep on `done` (never expiring); the refresher cancels
 // it when the outcome is known.
 struct TokenSource::Flight {
-    explicit Flight(asio::any_io_executor ex) : done(std::move(ex), asio::steady_timer::time_point::max()) {}
+    explicit Flight(const asio::any_io_executor& ex) : done(ex, asio::steady_timer::time_point::max()) {}
     asio::steady_timer done;
     bool finished = false;
     std::string token;

@@ -83,7 +83,7 @@ std::string bio_text(BIO* bio) {
     char* data = nullptr;
     long size = BIO_get_mem_data(bio, &data);
     if (size < 0 || data == nullptr) fail("BIO_get_mem_data");
-    return std::string(data, static_cast<std::size_t>(size));
+    return {data, static_cast<std::size_t>(size)};
 }
 
 PKeyPtr read_private_key(const std::string& pem) {
@@ -187,7 +187,7 @@ void add_subject_alt_names(X509* cert, const std::vector<std::string>& names) {
         if (sk_GENERAL_NAME_push(general_names.get(), entry.get()) <= 0) {
             fail("sk_GENERAL_NAME_push");
         }
-        entry.release();  // owned by the stack now
+        (void)entry.release();  // owned by the stack now
     }
     check(X509_add1_ext_i2d(cert, NID_subject_alt_name, general_names.get(), 0, X509V3_ADD_DEFAULT),
           "X509_add1_ext_i2d");
@@ -277,7 +277,7 @@ Timestamp certificate_not_after(const std::string& certificate_pem_text) {
     using namespace std::chrono;
     const auto day =
         sys_days{year{tm.tm_year + 1900} / month{static_cast<unsigned>(tm.tm_mon + 1)} /
-                 static_cast<unsigned>(tm.tm_mday)};
+                 std::chrono::day{static_cast<unsigned>(tm.tm_mday)}};
     return Timestamp{day + hours{tm.tm_hour} + minutes{tm.tm_min} + seconds{tm.tm_sec}};
 }
 

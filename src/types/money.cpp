@@ -16,7 +16,7 @@
 namespace revolut {
 namespace {
 
-__extension__ typedef __int128 int128;  // GCC/Clang builtin; __extension__ keeps -Wpedantic quiet
+__extension__ using int128 = __int128;  // GCC/Clang builtin; __extension__ keeps -Wpedantic quiet
 
 constexpr std::int64_t max_coefficient = std::numeric_limits<std::int64_t>::max();
 

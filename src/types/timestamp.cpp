@@ -37,6 +37,10 @@ struct Cursor {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// The range four-digit years can write: 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z.
+constexpr Timestamp earliest{sys_days{year{0} / January / 1}};
+constexpr Timestamp latest{sys_days{year{10000} / January / 1} - microseconds{1}};
+
 std::optional<Timestamp> parse(std::string_view text) noexcept {
     Cursor in{text};
     int year = 0, month = 0, day = 0;
@@ -83,7 +87,12 @@ std::optional<Timestamp> parse(std::string_view text) noexcept {
     if (!in.done() || offset_hours > 23 || offset_minutes > 59) return std::nullopt;
     auto offset = hours{offset_hours} + minutes{offset_minutes};
     // Local time = UTC + offset, so UTC = local - offset.
-    return sign == '+' ? result - offset : result + offset;
+    result = sign == '+' ? result - offset : result + offset;
+    // An offset may carry a date at the ends of the range into year -1 or 10000, which
+    // format_timestamp cannot write as ISO-8601 (found by fuzzing: what we read, we must be
+    // able to write back, e.g. into a credentials file).
+    if (result < earliest || result > latest) return std::nullopt;
+    return result;
 }
 
 }  // namespace

@@ -176,7 +176,7 @@ private:
 
     // A view that outlives the callback: into the input when it points there, else a copy.
     std::string_view keep(std::string_view s) {
-        const std::less_equal<const char*> le;  // a total order even across unrelated objects
+        const std::less_equal<> le;  // a total order for pointers, even across unrelated objects
         if (stable_ || (le(input_.data(), s.data()) &&
                         le(s.data() + s.size(), input_.data() + input_.size())))
             return s;

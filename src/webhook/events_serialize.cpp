@@ -172,21 +172,16 @@ json::value Event::raw_json() const {
 }
 
 std::string_view event_name(const EventData& data) noexcept {
-    return std::visit(
-        [](const auto& d) -> std::string_view {
-            using T = std::decay_t<decltype(d)>;
-            if constexpr (std::is_same_v<T, TransactionCreated>)
-                return to_string(WebhookEventType::TransactionCreated);
-            else if constexpr (std::is_same_v<T, TransactionStateChanged>)
-                return to_string(WebhookEventType::TransactionStateChanged);
-            else if constexpr (std::is_same_v<T, PayoutLinkCreated>)
-                return to_string(WebhookEventType::PayoutLinkCreated);
-            else if constexpr (std::is_same_v<T, PayoutLinkStateChanged>)
-                return to_string(WebhookEventType::PayoutLinkStateChanged);
-            else
-                return {};
-        },
-        data);
+    // holds_alternative rather than std::visit, which may throw (valueless variant).
+    if (std::holds_alternative<TransactionCreated>(data))
+        return to_string(WebhookEventType::TransactionCreated);
+    if (std::holds_alternative<TransactionStateChanged>(data))
+        return to_string(WebhookEventType::TransactionStateChanged);
+    if (std::holds_alternative<PayoutLinkCreated>(data))
+        return to_string(WebhookEventType::PayoutLinkCreated);
+    if (std::holds_alternative<PayoutLinkStateChanged>(data))
+        return to_string(WebhookEventType::PayoutLinkStateChanged);
+    return {};
 }
 
 Event make_event(EventData data, Timestamp timestamp) {

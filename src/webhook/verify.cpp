@@ -141,8 +141,8 @@ bool decode_hex(std::string_view hex, Digest& out) noexcept {
     if (hex.size() != 2 * digest_size) return false;
     const auto* p = reinterpret_cast<const unsigned char*>(hex.data());
     for (std::size_t i = 0; i < digest_size; ++i) {
-        const int hi = hex_values[p[2 * i]];
-        const int lo = hex_values[p[2 * i + 1]];
+        const int hi = static_cast<int>(hex_values[p[2 * i]]);
+        const int lo = static_cast<int>(hex_values[p[2 * i + 1]]);
         if ((hi | lo) < 0) return false;
         out[i] = static_cast<unsigned char>(hi << 4 | lo);
     }
