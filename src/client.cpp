@@ -1,8 +1,10 @@
 #include <revolut/client.hpp>
 
-#include "api/response.hpp"
 #include "client_core.hpp"
 #include "http/base_url.hpp"
+#include "logging/redaction.hpp"
+#include "resilience/send_with_retries.hpp"
+#include "resilience/waits.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -62,8 +64,18 @@ auth::TokenSource::RequestToken make_token_request(std::weak_ptr<ClientCore> wea
     return [weak](std::string form) -> asio::awaitable<auth::TokenResponse> {
         auto core = weak.lock();
         if (!core || !core->transport_) throw Error(make_error_code(Errc::not_open), "client closed during a token refresh");
-        co_return co_await auth::request_token(*core->transport_, std::move(form), core->options_.user_agent,
-                                               core->options_.request_timeout);
+        const auto& logger = core->logger_;
+        logger.info("refreshing the access token");
+        try {
+            auto response = co_await auth::request_token(*core->transport_, std::move(form),
+                                                         core->options_.user_agent, core->options_.request_timeout);
+            logger.info("access token refreshed; valid for " + std::to_string(response.expires_in.count()) + " s");
+            co_return response;
+        } catch (const std::exception& e) {
+            // Token endpoint errors carry Revolut's error text, never a token; redacted anyway.
+            logger.warn(std::string("access token refresh failed: ") + logging::redact_text(e.what()));
+            throw;
+        }
     };
 }
 
@@ -86,6 +98,31 @@ private:
     ClientCore& core_;
 };
 
+// Refused locally, as pyrevolut does: the operation's spec lists no server for this
+// environment, so sending it could only fail (or, worse, reach the wrong one).
+void check_environment(detail::Environment environment, bool sandbox) {
+    if (environment == detail::Environment::sandbox_only && !sandbox)
+        throw Error(make_error_code(Errc::invalid_environment),
+                    "this operation exists only in the sandbox (ClientOptions::sandbox = true)");
+    if (environment == detail::Environment::production_only && sandbox)
+        throw Error(make_error_code(Errc::invalid_environment),
+                    "this operation is not available in the sandbox (ClientOptions::sandbox = false)");
+}
+
+// The HTTP request for an API call, built once: every attempt resends this very message,
+// so a money-moving call's request_id is the same on each. Authorization is set per attempt.
+http::Request make_message(const ClientCore& core, detail::ApiRequest& request) {
+    namespace beast_http = boost::beast::http;
+    http::Request message{request.method, core.transport_->url().path_prefix + request.target, 11};
+    message.set(beast_http::field::accept, "application/json");
+    message.set(beast_http::field::user_agent, core.options_.user_agent);
+    if (request.json_body) {
+        message.set(beast_http::field::content_type, "application/json");
+        message.body() = std::move(*request.json_body);
+    }
+    return message;
+}
+
 }  // namespace
 
 namespace detail {
@@ -93,36 +130,17 @@ namespace detail {
 asio::any_io_executor strand_of(const ClientCore& core) noexcept { return core.strand_; }
 
 asio::awaitable<ApiResponse> execute(std::shared_ptr<ClientCore> core, ApiRequest request) {
-    namespace beast_http = boost::beast::http;
     if (core->state_ != ClientCore::State::open)
         throw Error(make_error_code(Errc::not_open),
                     "client is not open: co_await client.open() first, or use client.session(...)");
-    InFlight in_flight(*core);
-    auto& transport = *core->transport_;  // close() waits for us before dropping it
-
-    http::Request message{request.method, transport.url().path_prefix + request.target, 11};
-    message.set(beast_http::field::accept, "application/json");
-    message.set(beast_http::field::user_agent, core->options_.user_agent);
-    if (request.json_body) {
-        message.set(beast_http::field::content_type, "application/json");
-        message.body() = std::move(*request.json_body);
-    }
-    http::RequestLimits limits{core->options_.request_timeout, core->options_.max_response_size,
-                               is_idempotent(request.method)};
-
-    auto token = co_await core->token_source_->bearer_token();
-    message.set(beast_http::field::authorization, "Bearer " + token);
-    auto response = co_await transport.send(message, limits);
-    if (response.result_int() == 401) {
-        // The token was revoked or expired early: refresh once and retry once, never loop.
-        token = co_await core->token_source_->token_after_rejection(token);
-        message.set(beast_http::field::authorization, "Bearer " + token);
-        response = co_await transport.send(message, limits);
-    }
-    unsigned status = response.result_int();
-    if (status < 200 || status > 299)
-        throw api::make_api_error(status, response.body(), response.reason());
-    co_return ApiResponse{status, std::move(response.body())};
+    check_environment(request.environment, core->options_.sandbox);
+    InFlight in_flight(*core);  // close() waits for us before dropping the transport
+    auto message = make_message(*core, request);
+    // Sending again is harmless for idempotent methods and for calls whose request_id makes
+    // the server recognise a repeat.
+    bool resend_safe = is_idempotent(request.method) || request.request_id.has_value();
+    auto response = co_await resilience::send_with_retries(*core, message, resend_safe);
+    co_return ApiResponse{response.result_int(), std::move(response.body())};
 }
 
 }  // namespace detail
@@ -159,16 +177,27 @@ asio::awaitable<void> AsyncClient::do_open(std::shared_ptr<ClientCore> core) {
     auto credentials = co_await load_credentials(options);
     http::TlsSettings tls{options.verify_peer, options.use_system_trust_store, options.ca_file, options.ca_pem};
     http::PoolSettings pool{options.max_connections, options.idle_timeout, options.connect_timeout};
-    core->transport_ = std::make_unique<http::Transport>(core->strand_, tls, std::move(url), pool);
+    std::optional<RateLimiter> limiter;
+    if (options.rate_limit) limiter.emplace(*options.rate_limit);  // checks it before anything opens
+    auto base = url.host_header() + url.path_prefix;
+    core->transport_ = std::make_unique<http::Transport>(core->strand_, tls, std::move(url), pool, core->logger_);
+    core->rate_limiter_ = std::move(limiter);
     core->token_source_ = std::make_shared<auth::TokenSource>(core->strand_, std::move(credentials),
                                                               make_token_request(core), make_persist(options));
     core->state_ = ClientCore::State::open;
+    core->logger_.info("client open: https://" + base);
 }
 
 asio::awaitable<void> AsyncClient::do_close(std::shared_ptr<ClientCore> core, CloseMode mode) {
     if (core->state_ != ClientCore::State::open) co_return;
     core->state_ = ClientCore::State::closing;
-    if (mode == CloseMode::cancel) core->transport_->pool().cancel_all();
+    core->logger_.info(mode == CloseMode::cancel ? "closing the client, cancelling in-flight calls"
+                                                 : "closing the client");
+    if (mode == CloseMode::cancel) {
+        core->cancelling_ = true;
+        resilience::wake_sleepers(*core);
+        core->transport_->pool().cancel_all();
+    }
     while (core->in_flight_ > 0) {
         core->drained_.expires_at(asio::steady_timer::time_point::max());
         co_await core->drained_.async_wait(asio::as_tuple(asio::use_awaitable));
@@ -178,7 +207,10 @@ asio::awaitable<void> AsyncClient::do_close(std::shared_ptr<ClientCore> core, Cl
     core->closed_stats_.connection_reuses += core->transport_->pool().stats().reuses;
     core->transport_.reset();
     core->token_source_.reset();
+    core->rate_limiter_.reset();
+    core->cancelling_ = false;
     core->state_ = ClientCore::State::closed;
+    core->logger_.info("client closed");
 }
 
 }  // namespace revolut

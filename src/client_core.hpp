@@ -4,11 +4,15 @@
 
 #include "auth/token_source.hpp"
 #include "http/transport.hpp"
+#include "logging/logger.hpp"
+#include "resilience/backoff.hpp"
 
 #include <revolut/client.hpp>
+#include <revolut/rate_limiter.hpp>
 
 #include <boost/asio/steady_timer.hpp>
 
+#include <list>
 #include <memory>
 #include <optional>
 
@@ -19,7 +23,10 @@ public:
     enum class State { closed, open, closing };
 
     ClientCore(boost::asio::any_io_executor strand, ClientOptions options)
-        : strand_(std::move(strand)), options_(std::move(options)), drained_(strand_) {}
+        : strand_(std::move(strand)),
+          options_(std::move(options)),
+          drained_(strand_),
+          logger_(options_.log_sink, options_.log_level) {}
 
     boost::asio::any_io_executor strand_;
     ClientOptions options_;
@@ -29,6 +36,14 @@ public:
     std::size_t in_flight_ = 0;
     boost::asio::steady_timer drained_;  // cancelled when in_flight_ drops to zero while closing
     ClientStats closed_stats_;           // counters of transports already closed
+
+    logging::Logger logger_;
+    std::optional<RateLimiter> rate_limiter_;  // from options_.rate_limit, made by open()
+    resilience::Jitter jitter_;
+    // close(CloseMode::cancel) in progress: backoff and rate-limit waits (registered in
+    // sleepers_) are woken and fail with operation_aborted, and no further attempt starts.
+    bool cancelling_ = false;
+    std::list<boost::asio::steady_timer*> sleepers_;
 };
 
 }  // namespace revolut::detail

@@ -15,6 +15,7 @@ public:
         switch (static_cast<Errc>(value)) {
         case Errc::invalid_argument: return "invalid argument";
         case Errc::not_open: return "client is not open";
+        case Errc::invalid_environment: return "operation not available in this environment";
         case Errc::credentials: return "credentials missing or malformed";
         case Errc::reauthentication_required: return "re-authentication required";
         case Errc::token_refresh_failed: return "access token refresh failed";

@@ -1,10 +1,14 @@
 #pragma once
 // AsyncClient: the asynchronous Revolut Business client, its options and its session.
 
+#include <revolut/api/groups.hpp>
 #include <revolut/api/webhooks.hpp>
 #include <revolut/credentials.hpp>
 #include <revolut/detail/api_call.hpp>
 #include <revolut/error.hpp>
+#include <revolut/logging.hpp>
+#include <revolut/rate_limiter.hpp>
+#include <revolut/retry.hpp>
 #include <revolut/version.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
@@ -65,7 +69,22 @@ struct ClientOptions {
     std::chrono::milliseconds idle_timeout{30'000};
     /// Sent as User-Agent.
     std::string user_agent = std::string("revolut-cpp/") + version;
+
+    /// When a failed call is sent again (see revolut/retry.hpp): by default up to 4 attempts
+    /// within 60 s for network errors, timeouts, 429 and 502/503/504, never paying twice.
+    /// RetryPolicy::none() turns retries off.
+    RetryPolicy retry;
+    /// Spaces out requests (each attempt takes a slot) so a burst does not draw 429s.
+    /// Unset (the default): no client-side limit.
+    std::optional<RateLimit> rate_limit;
+
+    /// Receives log lines (see revolut/logging.hpp); unset (the default), the client is silent.
+    LogSink log_sink;
+    /// The most verbose level passed to log_sink: trace adds headers and redacted bodies.
+    LogLevel log_level = LogLevel::info;
 };
+
+class Client;
 
 /// What close() does with requests still in flight.
 enum class CloseMode {
@@ -84,7 +103,7 @@ struct ClientStats {
 /// Every asynchronous member accepts an Asio completion token (default use_awaitable)
 /// and completes with void(std::exception_ptr[, T]); `co_await` throws revolut::Error /
 /// ApiError, whose code() is a revolut::Errc (or operation_aborted).
-class AsyncClient {
+class AsyncClient : public GroupAccessors<AsyncClient, DefaultToken> {
 public:
     using executor_type = boost::asio::any_io_executor;
 
@@ -145,23 +164,32 @@ public:
     /// Any route, raw: `method` `target` below the base URL (with its version and query,
     /// e.g. "/2.0/webhooks" or "/1.0/transactions?count=5") and an optional JSON body,
     /// through the same call path as every endpoint (token, refresh, pool, status check).
-    /// Completes with the body as JSON (an empty body, e.g. a 204, is an empty object).
+    /// Completes with the body as JSON (an empty body, e.g. a 204, is an empty object). A body
+    /// with a string `request_id` (a money-moving call's idempotency key) makes the call safe
+    /// to retry, as the typed methods are.
     template <class Token = DefaultToken>
     auto request(boost::beast::http::verb method, std::string target,
                  std::optional<boost::json::value> body = std::nullopt, Token&& token = {}) const {
         return detail::start<boost::json::value>(
             core_,
             [method, target = std::move(target), body = std::move(body)] {
-                return detail::make_raw_request(method, target, body);
+                auto request = detail::make_raw_request(method, target, body);
+                // A raw money-moving call carrying its own request_id may be retried safely.
+                if (body && body->is_object())
+                    if (auto* id = body->get_object().if_contains("request_id"); id && id->is_string())
+                        request.request_id = std::string(id->get_string());
+                return request;
             },
             std::forward<Token>(token));
     }
 
-    /// The Webhooks group with typed results; webhooks(revolut::raw) for raw JSON.
-    WebhooksApi webhooks() const { return WebhooksApi(core_); }
-    BasicWebhooksApi<Raw> webhooks(Raw) const { return BasicWebhooksApi<Raw>(core_); }
+    // The endpoint groups (accounts(), transfers(), webhooks(), ...) come from
+    // GroupAccessors: see revolut/api/groups.hpp.
 
 private:
+    friend class GroupAccessors<AsyncClient, DefaultToken>;
+    friend class Client;
+    const std::shared_ptr<detail::ClientCore>& core_for_groups() const noexcept { return core_; }
     executor_type strand() const noexcept;
     static boost::asio::awaitable<void> do_open(std::shared_ptr<detail::ClientCore> core);
     static boost::asio::awaitable<void> do_close(std::shared_ptr<detail::ClientCore> core, CloseMode mode);

@@ -6,6 +6,7 @@
 #include <boost/system/system_error.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -21,6 +22,7 @@ enum class Errc {
     credentials,           ///< credentials missing or malformed: run `revolut auth-manual`
     reauthentication_required,  ///< certificate, client-assertion JWT or refresh token expired
     token_refresh_failed,  ///< the token endpoint refused a refresh
+    invalid_environment,   ///< the operation does not exist in this environment (sandbox/production)
 
     // HTTP status classes returned by the API
     bad_request,           ///< 400
@@ -67,6 +69,25 @@ public:
     Error(boost::system::error_code ec, const std::string& what)
         : boost::system::system_error(ec, what) {}
     explicit Error(boost::system::error_code ec) : boost::system::system_error(ec) {}
+
+    /// How many times the call was sent before it failed: 1 unless it was retried (see
+    /// ClientOptions::retry). what() says so too when it is more than one.
+    int attempts() const noexcept { return attempts_; }
+    /// Records the attempt count (the client's retry layer does this before rethrowing).
+    void set_attempts(int attempts) {
+        attempts_ = attempts;
+        what_ = attempts > 1 ? std::make_shared<const std::string>(
+                                   std::string(boost::system::system_error::what()) + " (after " +
+                                   std::to_string(attempts) + " attempts)")
+                             : nullptr;
+    }
+    const char* what() const noexcept override {
+        return what_ ? what_->c_str() : boost::system::system_error::what();
+    }
+
+private:
+    int attempts_ = 1;
+    std::shared_ptr<const std::string> what_;  // shared: exceptions must copy without throwing
 };
 
 /// A non-2xx answer from the API: HTTP status plus Revolut's `code` and `message`.

@@ -1,13 +1,33 @@
 #pragma once
 // Umbrella header: everything a user of the client needs.
 
+#include <revolut/api/accounting_categories.hpp>
+#include <revolut/api/accounts.hpp>
+#include <revolut/api/card_invitations.hpp>
+#include <revolut/api/cards.hpp>
+#include <revolut/api/counterparties.hpp>
+#include <revolut/api/expenses.hpp>
+#include <revolut/api/foreign_exchange.hpp>
+#include <revolut/api/labels.hpp>
+#include <revolut/api/payment_drafts.hpp>
+#include <revolut/api/payout_links.hpp>
+#include <revolut/api/simulations.hpp>
+#include <revolut/api/tax_rates.hpp>
+#include <revolut/api/team_members.hpp>
+#include <revolut/api/transactions.hpp>
+#include <revolut/api/transfers.hpp>
 #include <revolut/api/webhooks.hpp>
+#include <revolut/api/webhooks_v1.hpp>
+#include <revolut/api/groups.hpp>
+#include <revolut/blocking.hpp>
 #include <revolut/client.hpp>
 #include <revolut/credentials.hpp>
 #include <revolut/enums.hpp>
 #include <revolut/error.hpp>
 #include <revolut/money.hpp>
 #include <revolut/open_enum.hpp>
+#include <revolut/pagination.hpp>
+#include <revolut/sync_client.hpp>
 #include <revolut/types.hpp>
 #include <revolut/version.hpp>
 #include <revolut/webhook/events.hpp>

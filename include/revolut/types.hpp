@@ -24,6 +24,16 @@ std::optional<Timestamp> try_parse_timestamp(std::string_view text) noexcept;
 /// `2024-01-02T03:04:05Z`, or `…05.123456Z` when there are sub-second digits.
 std::string format_timestamp(Timestamp t);
 
+/// A calendar date (`schedule_for`, `expense_date`, spending periods): `2024-01-02`.
+using Date = std::chrono::year_month_day;
+/// Parses `YYYY-MM-DD`; throws revolut::Error(Errc::invalid_argument) for anything else or an
+/// impossible date.
+Date parse_date(std::string_view text);
+/// As parse_date, without throwing.
+std::optional<Date> try_parse_date(std::string_view text) noexcept;
+/// `YYYY-MM-DD`.
+std::string format_date(Date d);
+
 /// ISO-8601 duration as the API uses it (`P1D`, `PT12H`, `P0D`); weeks, days, hours, minutes
 /// and seconds. Years and months are refused: they have no fixed length.
 std::chrono::seconds parse_duration(std::string_view text);

@@ -40,7 +40,8 @@ json::value parse_body(const detail::ApiResponse& response) {
 json::value parse_body_exact(const detail::ApiResponse& response) {
     if (response.body.empty()) return json::object();
     json::error_code ec;
-    auto v = detail::parse_json_exact(response.body, ec);
+    // The tree only lives while decode() maps it to models: build it in one arena.
+    auto v = detail::parse_json_exact_in_arena(response.body, ec);
     if (ec) throw Error(make_error_code(Errc::invalid_response), "response body is not JSON: " + ec.message());
     return v;
 }

@@ -1,5 +1,7 @@
 #include "mock/router.hpp"
 
+#include <revolut/error.hpp>
+
 #include "mock/json_responses.hpp"
 
 #include <boost/beast/core/string.hpp>
@@ -121,6 +123,17 @@ bool accepts_json(const Request& request) {
 
 void Router::add(http::verb method, std::string_view pattern, Access access, RouteHandler handler) {
     routes_.push_back(Route{method, split_pattern(pattern), access, std::move(handler)});
+}
+
+void Router::add_seeder(std::string kind, Seeder seeder) {
+    seeders_.emplace_back(std::move(kind), std::move(seeder));
+}
+
+boost::json::value Router::seed(std::string_view kind, State& state, const boost::json::value& data,
+                                Timestamp now) const {
+    for (const auto& [name, seeder] : seeders_)
+        if (name == kind) return seeder(state, data, now);
+    throw Error(make_error_code(Errc::invalid_argument), "revolut-mock has no seeder for '" + std::string(kind) + "'");
 }
 
 Response Router::dispatch(const Request& request, State& state, Timestamp now) const {

@@ -6,6 +6,7 @@
 #include "mock/state.hpp"
 
 #include <boost/beast/http/verb.hpp>
+#include <boost/json/value.hpp>
 #include <boost/url/url_view.hpp>
 
 #include <functional>
@@ -39,6 +40,10 @@ struct RouteContext {
 
 using RouteHandler = std::function<Response(const RouteContext&)>;
 
+/// Puts test data no API call can create into the state (mock::Server::seed); returns a
+/// description of what it made. Throws revolut::Error(Errc::invalid_argument) for bad data.
+using Seeder = std::function<boost::json::value(State&, const boost::json::value& data, Timestamp now)>;
+
 /// The emulator's routing table.
 class Router {
 public:
@@ -46,6 +51,11 @@ public:
     /// non-empty segment.
     void add(boost::beast::http::verb method, std::string_view pattern, Access access,
              RouteHandler handler);
+    /// Registers the seeder of `kind` (one per kind).
+    void add_seeder(std::string kind, Seeder seeder);
+    /// Runs the seeder of `kind`; Errc::invalid_argument when there is none.
+    boost::json::value seed(std::string_view kind, State& state, const boost::json::value& data,
+                            Timestamp now) const;
     /// The response to `request`; a throwing handler becomes a 500.
     Response dispatch(const Request& request, State& state, Timestamp now) const;
 
@@ -57,6 +67,7 @@ private:
         RouteHandler handler;
     };
     std::vector<Route> routes_;
+    std::vector<std::pair<std::string, Seeder>> seeders_;
 };
 
 /// False when the Accept header(s) rule out `application/json` (no header accepts anything).

@@ -193,6 +193,10 @@ void Server::set_fault(boost::beast::http::verb method, std::string path_prefix,
     impl_->faults.set(method, std::move(path_prefix), std::move(fault));
 }
 
+void Server::fail_tls_handshakes(std::size_t connections) {
+    impl_->faults.fail_tls_handshakes(connections);
+}
+
 void Server::clear_faults() {
     impl_->faults.clear();
 }
@@ -251,6 +255,10 @@ void Server::deliver_event(const webhook::Event& event) {
 Uuid Server::add_account(std::string name, std::string currency, Decimal balance) {
     return impl_->state.accounts.open(std::move(name), std::move(currency), balance, current_time())
         .id;
+}
+
+boost::json::value Server::seed(std::string_view kind, const boost::json::value& data) {
+    return impl_->router.seed(kind, impl_->state, data, current_time());
 }
 
 Stats Server::stats() const {

@@ -3,6 +3,17 @@
 // store here and its routes in its own routes_<group>.cpp.
 
 #include "mock/account_store.hpp"
+#include "mock/card_store.hpp"
+#include "mock/card_invitation_store.hpp"
+#include "mock/counterparty_store.hpp"
+#include "mock/expense_store.hpp"
+#include "mock/exchange_store.hpp"
+#include "mock/payment_draft_store.hpp"
+#include "mock/payout_link_store.hpp"
+#include "mock/team_store.hpp"
+#include "mock/webhook_v1_store.hpp"
+#include "mock/accounting_store.hpp"
+#include "mock/label_store.hpp"
 #include "mock/auth_registry.hpp"
 #include "mock/transaction_store.hpp"
 #include "mock/webhook_store.hpp"
@@ -31,6 +42,17 @@ struct State {
     WebhookStore webhooks;          ///< Webhooks v2
     AccountStore accounts;          ///< accounts and their balances
     TransactionStore transactions;  ///< every transaction, any state
+    CardStore cards;
+    CardInvitationStore card_invitations;
+    CounterpartyStore counterparties;
+    ExpenseStore expenses;
+    ExchangeStore exchange;
+    PaymentDraftStore payment_drafts;
+    PayoutLinkStore payout_links;
+    TeamStore team;
+    WebhookV1Store webhook_v1;
+    AccountingStore accounting;
+    LabelStore labels;
     Stats stats;                    ///< counters for tests
     EventSink publish;              ///< set by the server
 

@@ -1,4 +1,5 @@
 // The seven Webhooks v2 methods against revolut-mock over real TLS.
+#include "support/expect.hpp"
 #include "support/faults.hpp"
 #include "support/mock_client.hpp"
 #include "support/run_async.hpp"
@@ -15,22 +16,7 @@ using namespace std::chrono_literals;
 namespace asio = boost::asio;
 using revolut::test::run_async;
 
-namespace {
-
-// Expects `op` to fail with `code`; returns the exception for further checks.
-template <class Awaitable>
-asio::awaitable<ApiError> expect_api_error(Awaitable op, Errc code) {
-    try {
-        co_await std::move(op);
-    } catch (const ApiError& e) {
-        CHECK(e.code() == code);
-        co_return e;
-    }
-    FAIL("expected an ApiError");
-    throw std::logic_error("unreachable");
-}
-
-}  // namespace
+using revolut::test::expect_api_error;
 
 TEST_CASE("webhooks: create, get, list, update, rotate, failed events, delete", "[integration][webhooks]") {
     run_async([](asio::io_context& ioc) -> asio::awaitable<void> {
@@ -172,7 +158,10 @@ TEST_CASE("API errors carry status, Revolut code and message", "[integration][we
         two_webhooks.max_webhooks = 2;
         mock::Server server(ioc.get_executor(), two_webhooks);
         server.start();
-        AsyncClient client(ioc.get_executor(), revolut::test::options_for(server));
+        // Each status must surface as it is: no retry may turn a 429 or 503 into a success.
+        auto options = revolut::test::options_for(server);
+        options.retry = RetryPolicy::none();
+        AsyncClient client(ioc.get_executor(), options);
         co_await client.open();
         auto hooks = client.webhooks();
 

@@ -22,4 +22,12 @@ inline ClientOptions options_for(mock::Server& server) {
     return options_for(server, server.issue_credentials());
 }
 
+/// As options_for, on a production client (sandbox = false) for the production-only groups;
+/// base_url still points at the emulator.
+inline ClientOptions production_options_for(mock::Server& server) {
+    auto options = options_for(server);
+    options.sandbox = false;
+    return options;
+}
+
 }  // namespace revolut::test

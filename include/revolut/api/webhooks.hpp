@@ -3,6 +3,7 @@
 // and read the events whose delivery failed. Routes are under /api/2.0/webhooks.
 
 #include <revolut/detail/api_call.hpp>
+#include <revolut/pagination.hpp>
 #include <revolut/types.hpp>
 #include <revolut/webhook/events.hpp>
 #include <revolut/webhook_event_type.hpp>
@@ -10,6 +11,8 @@
 #include <boost/json/object.hpp>
 
 #include <chrono>
+#include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -58,13 +61,23 @@ ApiRequest rotate_webhook_secret(const Uuid& webhook_id, std::optional<std::chro
 ApiRequest update_webhook(const Uuid& webhook_id, const std::optional<std::string>& url,
                           const std::vector<WebhookEvent>& events);
 ApiRequest delete_webhook(const Uuid& webhook_id);
+
+/// One page of failed events through the client's call path (for iterate_failed_webhook_events).
+inline boost::asio::awaitable<std::vector<FailedWebhookEvent>> fetch_failed_events(
+    std::shared_ptr<ClientCore> core, Uuid webhook_id, std::optional<Timestamp> before, int limit) {
+    std::optional<CreatedBefore> created_before;
+    if (before) created_before = *before;
+    // Named first: GCC 12 may destroy a lambda temporary of a co_await expression twice.
+    auto describe = [=] { return get_failed_webhook_events(webhook_id, limit, created_before); };
+    co_return co_await start<std::vector<FailedWebhookEvent>>(core, std::move(describe), boost::asio::use_awaitable);
+}
 }  // namespace detail::webhooks
 
 /// The Webhooks endpoint group, with pyrevolut's method names and parameter order.
 /// Every method accepts any Asio completion token (default: use_awaitable); arguments are
 /// copied before the operation starts. Errors: Errc::invalid_argument before sending,
 /// ApiError for non-2xx answers, transport errors, operation_aborted on cancellation.
-template <class Shape = Typed>
+template <class Shape = Typed, class Default = DefaultToken>
 class BasicWebhooksApi {
     template <class T>
     using result = detail::shaped_t<Shape, T>;
@@ -73,14 +86,14 @@ public:
     explicit BasicWebhooksApi(std::shared_ptr<detail::ClientCore> core) : core_(std::move(core)) {}
 
     /// GET /2.0/webhooks — all webhooks (without secrets).
-    template <class Token = DefaultToken>
+    template <class Token = Default>
     auto get_all_webhooks(Token&& token = {}) {
         return detail::start<result<std::vector<Webhook>>>(
             core_, [] { return detail::webhooks::get_all_webhooks(); }, std::forward<Token>(token));
     }
 
     /// GET /2.0/webhooks/{webhook_id} — one webhook with its signing secret.
-    template <class Token = DefaultToken>
+    template <class Token = Default>
     auto get_webhook(Uuid webhook_id, Token&& token = {}) {
         return detail::start<result<WebhookWithSecret>>(
             core_, [=] { return detail::webhooks::get_webhook(webhook_id); }, std::forward<Token>(token));
@@ -88,7 +101,7 @@ public:
 
     /// GET /2.0/webhooks/{webhook_id}/failed-events — newest first; `limit` 1..1000
     /// (server default 100); `created_before` exclusive (server default: now).
-    template <class Token = DefaultToken>
+    template <class Token = Default>
     auto get_failed_webhook_events(Uuid webhook_id, std::optional<int> limit = std::nullopt,
                                    std::optional<CreatedBefore> created_before = std::nullopt,
                                    Token&& token = {}) {
@@ -98,9 +111,24 @@ public:
             std::forward<Token>(token));
     }
 
+    /// Every failed event of a webhook, newest first, page by page (`limit` 1..1000 per
+    /// request, default 100), at most `max_items`. Events sharing the created_at of a page
+    /// boundary are neither lost nor repeated. Typed results only; no completion token.
+    Pages<FailedWebhookEvent> iterate_failed_webhook_events(Uuid webhook_id, std::optional<int> limit = std::nullopt,
+                                                            std::optional<std::size_t> max_items = std::nullopt) const {
+        constexpr int max_limit = 1000;
+        detail::NewestFirstFetch<FailedWebhookEvent> fetch = [core = core_, webhook_id](std::optional<Timestamp> before,
+                                                                                          int page_limit) {
+            return detail::webhooks::fetch_failed_events(core, webhook_id, before, page_limit);
+        };
+        return detail::newest_first_pages<FailedWebhookEvent>(std::move(fetch),
+                                                              detail::created_at_keys<FailedWebhookEvent>(),
+                                                              std::nullopt, limit.value_or(100), max_limit, max_items);
+    }
+
     /// POST /2.0/webhooks — `url` must be https; with no `events` the server subscribes
     /// to TransactionCreated and TransactionStateChanged.
-    template <class Token = DefaultToken>
+    template <class Token = Default>
     auto create_webhook(std::string url, std::vector<WebhookEvent> events = {}, Token&& token = {}) {
         return detail::start<result<WebhookWithSecret>>(
             core_, [url = std::move(url), events = std::move(events)] {
@@ -111,7 +139,7 @@ public:
 
     /// POST /2.0/webhooks/{webhook_id}/rotate-signing-secret — the old secret stays valid
     /// for `expiration_period` (at most 7 days; default: expires at once).
-    template <class Token = DefaultToken>
+    template <class Token = Default>
     auto rotate_webhook_secret(Uuid webhook_id,
                                std::optional<std::chrono::seconds> expiration_period = std::nullopt,
                                Token&& token = {}) {
@@ -122,7 +150,7 @@ public:
 
     /// PATCH /2.0/webhooks/{webhook_id} — changes only what is given (empty `events`:
     /// unchanged); needs a url or events.
-    template <class Token = DefaultToken>
+    template <class Token = Default>
     auto update_webhook(Uuid webhook_id, std::optional<std::string> url = std::nullopt,
                         std::vector<WebhookEvent> events = {}, Token&& token = {}) {
         return detail::start<result<Webhook>>(
@@ -133,7 +161,7 @@ public:
     }
 
     /// DELETE /2.0/webhooks/{webhook_id} — 204, no content (raw shape: an empty object).
-    template <class Token = DefaultToken>
+    template <class Token = Default>
     auto delete_webhook(Uuid webhook_id, Token&& token = {}) {
         return detail::start<result<void>>(
             core_, [=] { return detail::webhooks::delete_webhook(webhook_id); }, std::forward<Token>(token));

@@ -70,16 +70,50 @@ struct CertificateAndKey {
     std::string private_key_pem;
 };
 
-/// A scripted misbehaviour applied to requests whose method and path match.
+/// A scripted misbehaviour applied to requests whose method and path match (see set_fault and
+/// docs/mock.md). Effects combine: `delay`, then the answer (the route's, or `status`/`body`),
+/// changed by the body/header fields, then sent as the wire fields say. Routes still run for
+/// the wire faults that lose a response (reset_mid_body, truncated_body): the request took
+/// effect, the client cannot know it. close_before_response and `status` skip the route.
 struct Fault {
     std::chrono::milliseconds delay{0};  ///< wait this long before answering
     std::optional<unsigned> status;      ///< answer with this status and `body` instead
     std::string body;                    ///< body sent with `status`
     std::string content_type = "application/json";
-    /// Extra headers sent with `status` (e.g. Retry-After on a 429).
+    /// Extra headers sent with the answer (e.g. Retry-After on a 429).
     std::vector<std::pair<std::string, std::string>> headers;
+    /// Sends `Retry-After`, as delta-seconds or (retry_after_http_date) as the HTTP-date this
+    /// many seconds after the answer is sent.
+    std::optional<std::chrono::seconds> retry_after;
+    bool retry_after_http_date = false;
+
+    // What happens to the answer's body and headers.
+
+    /// Replaces the body by text that is not JSON (a 204 becomes a 200 to carry it).
+    bool malformed_json = false;
+    /// Sent as Content-Type instead of the real one (e.g. "text/html; charset=utf-8").
+    std::optional<std::string> wrong_content_type;
+    /// Replaces the body by a valid JSON document of this many bytes (0: off).
+    std::size_t oversized_body = 0;
+
+    // What happens on the wire.
+
     bool close_before_response = false;  ///< read the request, then close without answering
-    std::size_t times = std::numeric_limits<std::size_t>::max();  ///< requests it applies to
+    /// Sends the header and half the body, then resets the connection (TCP RST).
+    bool reset_mid_body = false;
+    /// Announces the whole body in Content-Length, sends half of it, then closes (TLS
+    /// close_notify and FIN): the client sees the stream end early.
+    bool truncated_body = false;
+
+    // When it applies.
+
+    /// Requests it is applied to; then the rule is forgotten and the route behaves normally.
+    std::size_t times = std::numeric_limits<std::size_t>::max();
+    /// Matching requests let through untouched before it starts to apply.
+    std::size_t after = 0;
+    /// Chance (0..1) that a matching request gets it; only applied ones count against
+    /// `times`. Draws come from a fixed-seed generator, so a run is reproducible.
+    double probability = 1.0;
 };
 
 /// Counters for tests (connection reuse, request counts).
@@ -92,6 +126,7 @@ struct Stats {
     std::size_t deliveries_attempted = 0;  ///< webhook POSTs started (every retry counts)
     std::size_t deliveries_succeeded = 0;  ///< attempts answered with a 2xx status
     std::size_t deliveries_failed = 0;     ///< deliveries that failed all four attempts
+    std::size_t faults_applied = 0;        ///< requests and handshakes a fault was applied to
 };
 
 /// The emulator. Not thread-safe: call its members before the io_context runs or from
@@ -159,11 +194,22 @@ public:
     /// Opens an account (active, private) and returns its ID. The emulator starts with two,
     /// "Main" in GBP and in EUR.
     Uuid add_account(std::string name, std::string currency, Decimal balance);
+    /// Seeds data no API call can create, by kind, e.g. seed("expense", {...}) — each API
+    /// group documents its kinds next to its routes. Returns what the seeder reports (e.g.
+    /// the new object). Errc::invalid_argument for an unknown kind or malformed data.
+    boost::json::value seed(std::string_view kind, const boost::json::value& data);
     /// Records a failed delivery for a webhook (served by its failed-events route).
     void add_failed_event(const Uuid& webhook_id, Timestamp created_at,
                           boost::json::object payload);
-    /// Applies `fault` to requests with this method whose path starts with `path_prefix`.
+    /// Applies `fault` to requests with this method whose target (path and query) starts with
+    /// `path_prefix`, replacing an earlier fault for the same method and prefix; the most
+    /// recently set matching fault wins. Errc::invalid_argument for a probability outside 0..1
+    /// or a fault that combines several wire faults.
     void set_fault(boost::beast::http::verb method, std::string path_prefix, Fault fault);
+    /// The next `connections` accepted connections fail their TLS handshake: the server reads
+    /// the ClientHello and answers with a fatal handshake_failure alert. 0 ends it.
+    void fail_tls_handshakes(std::size_t connections);
+    /// Forgets every fault, TLS handshake failures included.
     void clear_faults();
 
     Stats stats() const;
