@@ -7,12 +7,14 @@
 #include "json/exact_json.hpp"
 
 #include <revolut/enums.hpp>
+#include <revolut/error.hpp>
 
 #include <boost/json/array.hpp>
 
 #include <charconv>
 #include <stdexcept>
 #include <variant>
+#include <vector>
 
 namespace revolut::mock {
 
@@ -122,12 +124,95 @@ Response get_transaction(const RouteContext& ctx) {
     return json_response(http::status::ok, transaction_json(stored->transaction));
 }
 
+[[noreturn]] void bad_seed(const std::string& what) {
+    throw Error(make_error_code(Errc::invalid_argument), "seed transactions: " + what);
+}
+
+// Leg amounts given as decimal text ("-10.50") become exact numbers.
+void exact_amounts(json::object& transaction) {
+    auto* legs = transaction.if_contains("legs");
+    if (legs == nullptr || !legs->is_array()) return;
+    for (auto& leg : legs->get_array()) {
+        if (!leg.is_object()) continue;
+        for (const char* key : {"amount", "fee", "bill_amount", "balance"}) {
+            auto* v = leg.get_object().if_contains(key);
+            if (v == nullptr || !v->is_string() || detail::is_exact_number(*v)) continue;
+            auto amount = Decimal::try_parse(v->get_string());
+            if (!amount) bad_seed(std::string(key) + " is not a decimal number");
+            *v = detail::make_exact_number(amount->to_string());
+        }
+    }
+}
+
+// One seeded transaction: the spec's Transaction JSON, ids and timestamps filled in.
+webhook::TransactionCreated seeded_transaction(json::object data, Timestamp now) {
+    if (!data.contains("id")) data["id"] = Uuid::random().to_string();
+    if (!data.contains("created_at")) data["created_at"] = format_timestamp(now);
+    if (!data.contains("updated_at")) data["updated_at"] = data["created_at"];
+    if (auto* legs = data.if_contains("legs"); legs != nullptr && legs->is_array()) {
+        for (auto& leg : legs->get_array())
+            if (leg.is_object() && !leg.get_object().contains("leg_id"))
+                leg.get_object()["leg_id"] = Uuid::random().to_string();
+    }
+    exact_amounts(data);
+    json::object envelope{{"event", "TransactionCreated"}, {"timestamp", format_timestamp(now)}, {"data", data}};
+    try {
+        auto event = webhook::event_from_json(envelope);
+        auto* transaction = std::get_if<webhook::TransactionCreated>(&event.data);
+        if (transaction == nullptr) bad_seed("not a transaction");
+        return *transaction;
+    } catch (const Error& e) {
+        if (e.code() == Errc::invalid_argument) throw;
+        bad_seed(e.what());
+    }
+}
+
+// seed("transactions", {"transaction": {...}, "repeat": N}) or {"transactions": [{...}, ...]}:
+// history no API call makes (card payments, many transactions at one instant). Each is the
+// spec's Transaction JSON; a missing id, leg_id, created_at (now) or updated_at is filled in,
+// amounts are numbers or decimal text. Seeded transactions never touch a balance and fire no
+// webhook event. Reports {"ids": [...]}, in the order stored.
+json::value seed_transactions(State& state, const json::value& data, Timestamp now) {
+    if (!data.is_object()) bad_seed("expected an object");
+    const auto& o = data.get_object();
+    std::vector<json::object> items;
+    if (const auto* list = o.if_contains("transactions")) {
+        if (!list->is_array()) bad_seed("transactions must be an array");
+        for (const auto& item : list->get_array()) {
+            if (!item.is_object()) bad_seed("transactions must hold objects");
+            items.push_back(item.get_object());
+        }
+    } else if (const auto* one = o.if_contains("transaction"); one != nullptr && one->is_object()) {
+        std::int64_t repeat = 1;
+        if (const auto* r = o.if_contains("repeat")) {
+            if (!r->is_int64() || r->get_int64() < 1 || r->get_int64() > 10'000) bad_seed("repeat must be 1..10000");
+            repeat = r->get_int64();
+        }
+        if (repeat > 1 && one->get_object().contains("id")) bad_seed("a repeated transaction cannot have an id");
+        items.assign(static_cast<std::size_t>(repeat), one->get_object());
+    } else {
+        bad_seed("expected \"transaction\" (an object) or \"transactions\" (an array)");
+    }
+    json::array ids;
+    for (auto& item : items) {
+        auto transaction = seeded_transaction(std::move(item), now);
+        if (state.transactions.find(transaction.id) != nullptr) bad_seed("duplicate id " + transaction.id);
+        StoredTransaction stored;
+        stored.transaction = std::move(transaction);
+        stored.origin = "seed";
+        stored.affects_balances = false;
+        ids.push_back(json::string(state.transactions.add(std::move(stored)).transaction.id));
+    }
+    return json::object{{"ids", std::move(ids)}};
+}
+
 }  // namespace
 
 void add_transactions_routes(Router& router) {
     router.add(http::verb::get, "/api/1.0/transactions", Access::bearer_token, list_transactions);
     router.add(http::verb::get, "/api/1.0/transaction/{id}", Access::bearer_token,
                get_transaction);
+    router.add_seeder("transactions", seed_transactions);
 }
 
 }  // namespace revolut::mock

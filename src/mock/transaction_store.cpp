@@ -5,7 +5,14 @@
 namespace revolut::mock {
 
 StoredTransaction& TransactionStore::add(webhook::TransactionCreated transaction) {
-    transactions_.push_back(StoredTransaction{std::move(transaction), next_sequence_++});
+    StoredTransaction stored;
+    stored.transaction = std::move(transaction);
+    return add(std::move(stored));
+}
+
+StoredTransaction& TransactionStore::add(StoredTransaction stored) {
+    stored.sequence = next_sequence_++;
+    transactions_.push_back(std::move(stored));
     return transactions_.back();
 }
 
@@ -20,6 +27,10 @@ StoredTransaction* TransactionStore::find_by_request_id(std::string_view request
         if (it->transaction.request_id == request_id) return &*it;
     }
     return nullptr;
+}
+
+const StoredTransaction* TransactionStore::find_by_request_id(std::string_view request_id) const {
+    return const_cast<TransactionStore*>(this)->find_by_request_id(request_id);
 }
 
 std::vector<const StoredTransaction*> TransactionStore::list(const TransactionQuery& query) const {
