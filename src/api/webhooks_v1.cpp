@@ -1,0 +1,30 @@
+// Webhooks v1 (deprecated): request building and input validation.
+#include <revolut/api/webhooks_v1.hpp>
+#include <revolut/error.hpp>
+
+#include "api/target.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/url/parse.hpp>
+
+namespace revolut::detail::webhooks_v1 {
+
+namespace http = boost::beast::http;
+namespace json = boost::json;
+using api::make_target;
+
+ApiRequest get_webhook() { return {http::verb::get, make_target({"1.0", "webhook"}), {}}; }
+
+ApiRequest set_up_webhook(const std::string& url) {
+    // "Only HTTPS URLs are supported."
+    auto parsed = boost::urls::parse_absolute_uri(url);
+    if (!parsed || parsed->scheme() != "https" || parsed->host().empty())
+        throw Error(make_error_code(Errc::invalid_argument),
+                    "webhook url must be an absolute https:// URL, got '" + url.substr(0, 200) + "'");
+    return {http::verb::post, make_target({"1.0", "webhook"}), json::serialize(json::object{{"url", url}})};
+}
+
+ApiRequest delete_webhook() { return {http::verb::delete_, make_target({"1.0", "webhook"}), {}}; }
+
+}  // namespace revolut::detail::webhooks_v1
