@@ -150,17 +150,25 @@ bool keep_existing_credentials(const std::filesystem::path& path, bool force, st
         return false;
     }
     const mode_t mode = file_mode(path);
+    char octal[8];
+    std::snprintf(octal, sizeof octal, "%04o", static_cast<unsigned>(mode));
+    const bool weak = (mode & 077) != 0;
+    // Someone may have read (or planted) a file others can access: replacing it needs --force.
+    auto refuse_weak = [&] {
+        throw UsageError("'" + path.string() + "' has mode " + octal +
+                             ", weaker than 0600 (group or others can access it); not overwriting it. "
+                             "Check who could have read it, then pass --force (the new file is written 0600)",
+                         here);
+    };
     std::optional<Credentials> existing;
     try {
         existing = load_credentials_file(path);
     } catch (const Error&) {
+        if (weak) refuse_weak();
         throw Error(make_error_code(Errc::credentials),
                     "'" + path.string() + "' exists but is not a valid credentials file; not replacing it "
                     "(pass --force to overwrite it, or choose another --creds path)");
     }
-    char octal[8];
-    std::snprintf(octal, sizeof octal, "%04o", static_cast<unsigned>(mode));
-    const bool weak = (mode & 077) != 0;
     if (!existing->needs_reauthentication(now_utc())) {
         err << "Valid credentials already exist in '" << path.string() << "' (refresh token valid until "
             << format_timestamp(existing->tokens.refresh_token_expiration_dt)
@@ -170,11 +178,7 @@ bool keep_existing_credentials(const std::filesystem::path& path, bool force, st
                 << ", readable by others; run `chmod 600 " << path.string() << "`.\n";
         return true;
     }
-    if (weak)
-        throw Error(make_error_code(Errc::credentials),
-                    "'" + path.string() + "' has mode " + octal +
-                        " (weaker than 0600); not overwriting it. Check who could read it, then "
-                        "pass --force (the new file is written 0600)");
+    if (weak) refuse_weak();
     err << "The credentials in '" << path.string() << "' have expired; setting up new ones.\n";
     return false;
 }

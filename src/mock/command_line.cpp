@@ -88,6 +88,8 @@ CommandLine parse_command_line(const std::vector<std::string_view>& args) {
         } else if (flag == "--webhook-retry-interval") {
             result.server.webhook_retry_interval =
                 std::chrono::seconds(parse_number<std::int64_t>(flag, value(), 0, max_seconds));
+        } else if (flag == "--fault") {
+            result.faults.push_back(parse_fault_spec(value()));
         } else {
             throw std::invalid_argument("unknown argument '" + std::string(args[i]) + "'");
         }
@@ -141,6 +143,10 @@ Options:
   --webhook-retry-interval SECONDS
                         wait before each of the 3 retries of a failed delivery
                         (default 600, Revolut's 10 minutes)
+  --fault 'METHOD PATH EFFECT... [times=N] [after=N] [probability=P]'
+  --fault 'tls_handshake_failure [times=N]'
+                        misbehave on purpose, for resilience tests; repeatable (see
+                        Faults below)
   -h, --help            show this text
 
 Without --cert, a fresh CA and a server certificate for localhost and 127.0.0.1 are
@@ -157,6 +163,34 @@ Webhook deliveries are POSTs signed with every valid secret of the webhook
 (Revolut-Signature: v1=...), retried 3 times; a delivery whose 4 attempts all
 fail is listed by GET /api/2.0/webhooks/{id}/failed-events. Events happen through
 POST /api/1.0/sandbox/topup and /api/1.0/sandbox/transactions/{id}/{action}.
+
+Faults: a --fault applies to requests with METHOD whose target starts with PATH
+(e.g. 'POST /api/1.0/transfer'); the last matching --fault wins. EFFECTs combine:
+  delay=DURATION        answer late (250ms, 2s; a bare number is milliseconds)
+  status=CODE           answer CODE instead of running the route, with a JSON error
+                        body {"code":CODE,"message":REASON}, or with `html` an HTML
+                        page (e.g. status=503 html), or body=TEXT (no spaces)
+  retry_after=SECONDS   send Retry-After: SECONDS (e.g. with status=429)
+  retry_after_date=SECONDS
+                        send Retry-After as the HTTP-date SECONDS from now
+  malformed_json        run the route, send a body that is not JSON
+  wrong_content_type[=TYPE]
+                        run the route, label the body TYPE (default text/html)
+  oversized_body=SIZE   run the route, send a valid JSON body of SIZE bytes
+                        (suffix KiB or MiB, e.g. 20MiB)
+  close_before_response read the request, close the connection without answering
+  reset_mid_body        run the route, send the header and half the body, then
+                        reset the connection (TCP RST)
+  truncated_body        run the route, announce the whole body in Content-Length,
+                        send half of it, then close the connection
+and at most one of the last three. Each --fault applies to every matching request
+unless limited: times=N (then the route behaves normally again), after=N (let N
+matching requests through first), probability=P (0..1; only hits count against
+times; draws use a fixed seed, so runs repeat). tls_handshake_failure makes the
+next N connections (default: all) fail their TLS handshake with a fatal
+handshake_failure alert. Example:
+  revolut-mock --fault 'POST /api/1.0/transfer close_before_response times=1' \
+               --fault 'GET /api/1.0/accounts status=429 retry_after=1 times=2'
 
 Exit status: 0 after a signal, 1 when it cannot start, 2 for bad arguments.
 )";

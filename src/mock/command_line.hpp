@@ -1,6 +1,8 @@
 #pragma once
 // The `revolut-mock` command line: flags to options, and the usage text that documents them.
 
+#include "mock/faults.hpp"
+
 #include <revolut/mock/server.hpp>
 
 #include <filesystem>
@@ -24,12 +26,14 @@ struct CommandLine {
     std::optional<std::filesystem::path> webhook_ca_file;
     /// Write a fresh authorization code per registered client here (`ID CODE` lines).
     std::optional<std::filesystem::path> auth_code_file;
+    /// Scripted faults (--fault), applied in order before the server starts.
+    std::vector<FaultSpec> faults;
     bool help = false;
 };
 
 /// Parses `args` (without the program name). Throws std::invalid_argument with a message for
-/// the user on an unknown flag, a missing or malformed value, --cert without --key, or
-/// --auth-code-file without --register-client.
+/// the user on an unknown flag, a missing or malformed value (a --fault spec included),
+/// --cert without --key, or --auth-code-file without --register-client.
 CommandLine parse_command_line(const std::vector<std::string_view>& args);
 
 /// The --help text.

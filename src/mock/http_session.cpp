@@ -1,5 +1,6 @@
 #include "mock/http_session.hpp"
 
+#include "mock/faults.hpp"
 #include "mock/json_responses.hpp"
 #include "mock/routes.hpp"
 #include "mock/server_core.hpp"
@@ -7,12 +8,16 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 
 namespace revolut::mock {
@@ -33,18 +38,9 @@ constexpr auto write_timeout = 30s;
 constexpr auto shutdown_timeout = 1s;
 constexpr std::uint32_t header_limit = 16 * 1024;
 
-Response fault_response(const Fault& fault) {
-    Response response{static_cast<http::status>(*fault.status), 11};
-    for (const auto& [name, value] : fault.headers) response.set(name, value);
-    const auto status_class = http::to_status_class(response.result());
-    const bool body_allowed = status_class != http::status_class::informational &&
-                              *fault.status != 204 && *fault.status != 304;
-    if (body_allowed && !fault.body.empty()) {
-        response.set(http::field::content_type, fault.content_type);
-        response.body() = fault.body;
-    }
-    return response;
-}
+// How long a reset waits after the partial body, so the client has read it: the fault is a
+// response cut mid-body, not a connection refused before any answer.
+constexpr auto reset_pause = 50ms;
 
 }  // namespace
 
@@ -78,6 +74,11 @@ asio::awaitable<void> HttpSession::serve() {
     auto& tcp = beast::get_lowest_layer(stream_);
     phase_ = Phase::handshake;
     tcp.expires_after(handshake_timeout);
+    if (core_->faults.take_tls_failure()) {
+        ++core_->state.stats.faults_applied;
+        co_await fail_handshake();
+        co_return;
+    }
     auto [handshake_ec] = co_await stream_.async_handshake(asio::ssl::stream_base::server, nothrow);
     if (handshake_ec || stopping_) co_return;
     ++core_->state.stats.tls_handshakes;
@@ -110,19 +111,27 @@ asio::awaitable<HttpSession::Next> HttpSession::serve_one_request(beast::flat_bu
     ++core_->state.stats.requests;
     Request request = parser.release();
     if (is_token_request(request)) ++core_->state.stats.token_requests;
-    std::optional<Response> response;
-    if (auto fault = core_->faults.take(request.method(), request.target())) {
-        if (fault->delay > std::chrono::milliseconds::zero()) {
-            phase_ = Phase::delaying;
-            delay_timer_.expires_after(fault->delay);
-            co_await delay_timer_.async_wait(nothrow);
-            if (stopping_) co_return Next::close;
-        }
-        if (fault->close_before_response) co_return Next::drop;
-        if (fault->status) response = fault_response(*fault);
+    auto fault = core_->faults.take(request.method(), request.target());
+    if (!fault) {
+        auto response = core_->router.dispatch(request, core_->state, current_time());
+        co_return co_await send(std::move(response), request.version(), request.keep_alive());
     }
-    if (!response) response = core_->router.dispatch(request, core_->state, current_time());
-    co_return co_await send(std::move(*response), request.version(), request.keep_alive());
+    ++core_->state.stats.faults_applied;
+    if (fault->delay > std::chrono::milliseconds::zero()) {
+        phase_ = Phase::delaying;
+        delay_timer_.expires_after(fault->delay);
+        co_await delay_timer_.async_wait(nothrow);
+        if (stopping_) co_return Next::close;
+    }
+    if (fault->close_before_response) co_return Next::drop;
+    auto response = fault->status ? fault_response(*fault)
+                                  : core_->router.dispatch(request, core_->state, current_time());
+    alter_response(response, *fault, std::chrono::system_clock::now());
+    if (fault->reset_mid_body || fault->truncated_body) {
+        co_return co_await send_partial(std::move(response), request.version(),
+                                        fault->reset_mid_body);
+    }
+    co_return co_await send(std::move(response), request.version(), request.keep_alive());
 }
 
 // A request that could not be read: the client left, went quiet, or sent something that is not
@@ -159,6 +168,56 @@ asio::awaitable<HttpSession::Next> HttpSession::send(Response response, unsigned
     auto [ec, written] = co_await http::async_write(stream_, response, nothrow);
     if (ec) co_return Next::drop;
     co_return response.keep_alive() ? Next::keep_alive : Next::close;
+}
+
+asio::awaitable<HttpSession::Next> HttpSession::send_partial(Response response, unsigned version,
+                                                             bool reset) {
+    phase_ = Phase::writing;
+    response.version(version);
+    response.keep_alive(true);  // nothing in the header warns the client
+    response.set(http::field::server, "revolut-mock");
+    std::string body = std::move(response.body());
+    response.body().clear();
+    // Announce more than is sent: the whole body, and at least one byte.
+    response.content_length(std::max<std::size_t>(body.size(), 1));
+    const std::size_t sent = body.size() / 2;
+    auto& tcp = beast::get_lowest_layer(stream_);
+    tcp.expires_after(write_timeout);
+    http::response_serializer<http::string_body> serializer(response);
+    auto [header_ec, header_bytes] = co_await http::async_write_header(stream_, serializer, nothrow);
+    if (header_ec) co_return Next::drop;
+    auto [body_ec, body_bytes] = co_await asio::async_write(stream_, asio::buffer(body.data(), sent), nothrow);
+    if (body_ec) co_return Next::drop;
+    if (!reset) co_return Next::close;  // TLS close_notify, then FIN: a clean early end
+
+    phase_ = Phase::delaying;
+    delay_timer_.expires_after(reset_pause);
+    co_await delay_timer_.async_wait(nothrow);
+    // SO_LINGER 0 makes close() send RST instead of FIN.
+    boost::system::error_code ec;
+    tcp.socket().set_option(asio::socket_base::linger(true, 0), ec);
+    tcp.socket().close(ec);
+    co_return Next::drop;
+}
+
+asio::awaitable<void> HttpSession::fail_handshake() {
+    auto& tcp = beast::get_lowest_layer(stream_);
+    std::array<char, 4096> hello{};
+    auto [read_ec, read] = co_await tcp.async_read_some(asio::buffer(hello), nothrow);
+    if (read_ec || stopping_) co_return;
+    // TLS record: alert (21), version 3.3, length 2, level fatal (2), handshake_failure (40).
+    static constexpr unsigned char alert[] = {21, 3, 3, 0, 2, 2, 40};
+    auto [write_ec, written] = co_await asio::async_write(tcp, asio::buffer(alert), nothrow);
+    if (write_ec) co_return;
+    // Wait for the client to hang up, so closing does not reset the connection before it has
+    // read the alert.
+    boost::system::error_code ec;
+    tcp.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+    tcp.expires_after(shutdown_timeout);
+    for (;;) {
+        auto [drain_ec, drained] = co_await tcp.async_read_some(asio::buffer(hello), nothrow);
+        if (drain_ec) co_return;
+    }
 }
 
 asio::awaitable<void> HttpSession::shutdown_tls() {

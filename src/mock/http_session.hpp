@@ -37,6 +37,11 @@ private:
     boost::asio::awaitable<Next> serve_one_request(boost::beast::flat_buffer& buffer);
     boost::asio::awaitable<Next> answer_unreadable_request(boost::system::error_code ec);
     boost::asio::awaitable<Next> send(Response response, unsigned version, bool keep_alive);
+    /// Sends the header and half the body of `response`, then ends the connection: with a
+    /// reset, or (truncated body) with a clean TLS close.
+    boost::asio::awaitable<Next> send_partial(Response response, unsigned version, bool reset);
+    /// Reads the ClientHello and answers with a fatal handshake_failure alert.
+    boost::asio::awaitable<void> fail_handshake();
     boost::asio::awaitable<void> shutdown_tls();
     void close_socket();
 

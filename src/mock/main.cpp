@@ -69,6 +69,13 @@ int serve(const revolut::mock::CommandLine& command) {
         }
     }
     if (command.auth_code_file) write_auth_codes(*command.auth_code_file, codes);
+    for (const auto& spec : command.faults) {
+        if (spec.tls_handshake_failure) {
+            server.fail_tls_handshakes(spec.fault.times);
+        } else {
+            server.set_fault(spec.method, spec.path_prefix, spec.fault);
+        }
+    }
     server.start();
 
     const auto ca_file =

@@ -53,7 +53,7 @@ TEST_CASE("cli: auth-manual keeps existing credentials unless --force", "[cli][a
         CHECK(mode_of(fx.creds_file()) == 0600);
         CHECK_FALSE(fs::exists(fx.dir() / "key.pem"));
     }
-    SECTION("expired credentials readable by others are not overwritten") {
+    SECTION("expired credentials readable by others are not overwritten (usage error)") {
         Credentials expired = fx.creds();
         expired.tokens.refresh_token_expiration_dt = now_utc() - std::chrono::hours(1);
         const fs::path path = fx.dir() / "expired.json";
@@ -61,12 +61,38 @@ TEST_CASE("cli: auth-manual keeps existing credentials unless --force", "[cli][a
         fs::permissions(path, fs::perms(0644));
         const std::string before = read_file(path);
         auto result = fx.run(with({"auth-manual", "--creds", path.string()}));
-        CHECK(result.exit_code == 3);
+        CHECK(result.exit_code == 2);
         CHECK(contains(result.err, "0644"));
+        CHECK(contains(result.err, "weaker than 0600"));
         CHECK(contains(result.err, "--force"));
+        CHECK_FALSE(contains(result.out, "Step 1/4"));  // refused before anything is generated
         const bool unchanged = read_file(path) == before;
         CHECK(unchanged);
         CHECK(mode_of(path) == 0644);
+    }
+    SECTION("any group or other bit counts as weak, also on a file that is not credentials") {
+        for (const mode_t mode : {0640, 0604, 0620, 0660, 0666}) {
+            const fs::path path = fx.dir() / "weak.json";
+            write_file(path, "not credentials");
+            ::chmod(path.c_str(), mode);
+            auto result = fx.run(with({"auth-manual", "--creds", path.string()}));
+            INFO(result.err);
+            CHECK(result.exit_code == 2);
+            CHECK(contains(result.err, "weaker than 0600"));
+            CHECK(read_file(path) == "not credentials");
+            CHECK(mode_of(path) == mode);
+        }
+    }
+    SECTION("valid credentials readable by others are kept, with a warning") {
+        fs::permissions(fx.creds_file(), fs::perms(0644));
+        const std::string before = read_file(fx.creds_file());
+        auto result = fx.run(with({"auth-manual", "--creds", fx.creds_file().string()}));
+        CHECK(result.exit_code == 0);
+        CHECK(contains(result.err, "keeping them"));
+        CHECK(contains(result.err, "chmod 600"));
+        const bool unchanged = read_file(fx.creds_file()) == before;
+        CHECK(unchanged);
+        fs::permissions(fx.creds_file(), fs::perms(0600));
     }
     SECTION("a file that is not credentials is not overwritten") {
         const fs::path path = fx.dir() / "notes.json";
@@ -212,6 +238,71 @@ TEST_CASE("cli: auth-manual end to end against the emulator produces credentials
     CHECK(replay.exit_code == 3);
     const bool kept = load_credentials_file(creds).tokens.access_token == saved.tokens.access_token;
     CHECK(kept);
+    fx.check_no_secrets();
+}
+
+// Sets the process umask for a scope (the CLI child inherits it).
+class ScopedUmask {
+public:
+    explicit ScopedUmask(mode_t mask) : previous_(::umask(mask)) {}
+    ~ScopedUmask() { ::umask(previous_); }
+    ScopedUmask(const ScopedUmask&) = delete;
+    ScopedUmask& operator=(const ScopedUmask&) = delete;
+
+private:
+    mode_t previous_;
+};
+
+TEST_CASE("cli: auth-manual replaces a credentials file others can read only with --force, keys and "
+          "credentials are 0600 whatever the umask",
+          "[cli][auth]") {
+    CliFixture fx;
+    ScopedUmask permissive(0);
+    const std::string redirect = "https://example.com/callback";
+    auto first = fx.run({"auth-manual", "--certificate-only", "--key-out", "key.pem", "--cert-out",
+                         "cert.pem", "--redirect-uri", redirect});
+    REQUIRE(first.exit_code == 0);
+    CHECK(mode_of(fx.dir() / "key.pem") == 0600);
+    CHECK(mode_of(fx.dir() / "cert.pem") == 0644);
+    const std::string cert_pem = read_file(fx.dir() / "cert.pem");
+    fx.add_private_key(read_file(fx.dir() / "key.pem"));
+    const std::string client_id =
+        fx.mock().call([&](mock::Server& s) { return std::string(s.register_client(cert_pem, redirect)); });
+    const std::string code =
+        fx.mock().call([&](mock::Server& s) { return std::string(s.issue_authorization_code(client_id)); });
+    fx.add_secret("authorization code", code);
+
+    Credentials expired = fx.creds();
+    expired.tokens.refresh_token_expiration_dt = now_utc() - std::chrono::hours(1);
+    const fs::path creds = fx.dir() / "shared" / "creds.json";
+    fs::create_directories(creds.parent_path());
+    save_credentials_file(creds, expired);
+    fs::permissions(creds, fs::perms(0664));
+    const std::string before = read_file(creds);
+    const std::vector<std::string> setup = {"auth-manual", "--key", "key.pem", "--cert", "cert.pem",
+                                            "--redirect-uri", redirect, "--client-id", client_id, "--code", code,
+                                            "--creds", creds.string(), "--base-url", fx.base_url(),
+                                            "--ca-file", fx.ca_file().string()};
+
+    auto refused = fx.run(setup);
+    CHECK(refused.exit_code == 2);
+    CHECK(contains(refused.err, "0664"));
+    CHECK(contains(refused.err, "--force"));
+    const bool unchanged = read_file(creds) == before;
+    CHECK(unchanged);
+    CHECK(mode_of(creds) == 0664);
+
+    auto forced_args = setup;
+    forced_args.push_back("--force");
+    auto forced = fx.run(forced_args);
+    INFO(forced.err);
+    REQUIRE(forced.exit_code == 0);
+    CHECK(mode_of(creds) == 0600);
+    const Credentials saved = load_credentials_file(creds);
+    fx.add_credential_secrets(saved);
+    CHECK_FALSE(saved.needs_reauthentication(now_utc()));
+    const bool same_certificate = saved.certificate.public_pem == cert_pem;
+    CHECK(same_certificate);
     fx.check_no_secrets();
 }
 
