@@ -2,27 +2,36 @@
 # The README's quick start. On a fresh Debian 12 machine (as root, or with sudo):
 #   bash cmake/quickstart.sh demo   installs what is missing, builds, runs the demo against
 #                                   the embedded revolut-mock emulator
-#   bash cmake/quickstart.sh test   installs what is missing, builds, runs the whole suite
-# PRESET=release|asan picks another CMake preset (default: dev).
+#   bash cmake/quickstart.sh test   installs what is missing, builds and runs the whole suite
+#                                   twice: the `dev` preset (GCC), then the `asan` preset
+#                                   (clang 14, ASan + UBSan, plus a short run of every fuzz
+#                                   target); stops at the first failure
+# PRESET=release|asan|tsan|dev picks one CMake preset instead (demo default: dev).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=${1:-}
-preset=${PRESET:-dev}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 case "$mode" in
-  demo|test) ;;
+  demo) presets=("${PRESET:-dev}") ;;
+  test) if [ -n "${PRESET:-}" ]; then presets=("$PRESET"); else presets=(dev asan); fi ;;
   *) echo "usage: bash cmake/quickstart.sh demo|test" >&2; exit 2 ;;
 esac
 
 bash cmake/install-deps.sh
-cmake --preset "$preset"
 
 if [ "$mode" = demo ]; then
-  cmake --build --preset "$preset" --parallel "$jobs" --target get_all_webhooks
-  exec "build/$preset/examples/get_all_webhooks"
+  cmake --preset "${presets[0]}"
+  cmake --build --preset "${presets[0]}" --parallel "$jobs" --target get_all_webhooks
+  exec "build/${presets[0]}/examples/get_all_webhooks"
 fi
 
-cmake --build --preset "$preset" --parallel "$jobs"
-ctest --preset "$preset"
+for preset in "${presets[@]}"; do
+  start=$SECONDS
+  echo "=== quickstart: preset $preset"
+  cmake --preset "$preset"
+  cmake --build --preset "$preset" --parallel "$jobs"
+  ctest --preset "$preset"
+  echo "=== quickstart: preset $preset passed in $((SECONDS - start)) s"
+done
