@@ -162,6 +162,7 @@ ClientStats AsyncClient::stats() const noexcept {
     if (core_->transport_) {
         stats.connections_opened += core_->transport_->pool().stats().connections_opened;
         stats.connection_reuses += core_->transport_->pool().stats().reuses;
+        stats.connections_resumed += core_->transport_->pool().stats().connections_resumed;
     }
     return stats;
 }
@@ -205,6 +206,7 @@ asio::awaitable<void> AsyncClient::do_close(std::shared_ptr<ClientCore> core, Cl
     co_await core->transport_->pool().close_idle(std::chrono::seconds(2));
     core->closed_stats_.connections_opened += core->transport_->pool().stats().connections_opened;
     core->closed_stats_.connection_reuses += core->transport_->pool().stats().reuses;
+    core->closed_stats_.connections_resumed += core->transport_->pool().stats().connections_resumed;
     core->transport_.reset();
     core->token_source_.reset();
     core->rate_limiter_.reset();

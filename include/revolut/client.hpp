@@ -96,6 +96,7 @@ enum class CloseMode {
 struct ClientStats {
     std::size_t connections_opened = 0;  ///< TLS handshakes performed
     std::size_t connection_reuses = 0;   ///< requests sent on an already-open connection
+    std::size_t connections_resumed = 0; ///< of connections_opened, abbreviated (resumed) TLS handshakes
 };
 
 /// The asynchronous client. All work runs on a strand of the executor it is given (no

@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <charconv>
 
 namespace revolut::http {
 
@@ -26,30 +27,49 @@ namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
-Connection::Connection(asio::any_io_executor executor, asio::ssl::context& tls)
-    : stream_(std::move(executor), tls) {}
+Connection::Connection(asio::any_io_executor executor, asio::ssl::context& tls,
+                       std::shared_ptr<TlsSessionCache> sessions)
+    : sessions_(std::move(sessions)), stream_(executor, tls), deadline_(std::move(executor)) {
+    // Beast reads at most the buffer's free capacity (512 bytes for a fresh flat_buffer,
+    // which the parser keeps emptying): room for a whole TLS record makes one read per record
+    // instead of ~30, a large difference in work per byte for big responses.
+    buffer_.reserve(read_buffer_size);
+}
 
 asio::awaitable<void> Connection::connect(const BaseUrl& url, Clock::duration timeout) {
     using namespace asio::experimental::awaitable_operators;
     endpoint_ = url.host + ":" + url.port;
     auto deadline = Clock::now() + timeout;
 
-    // Resolution has no timeout of its own: race it against the deadline.
-    tcp::resolver resolver(stream_.get_executor());
-    asio::steady_timer timer(stream_.get_executor(), deadline);
-    auto resolved = co_await (resolver.async_resolve(url.host, url.port, use_tuple) ||
-                              timer.async_wait(use_tuple));
-    if (resolved.index() == 1) {
-        auto [ec] = std::get<1>(resolved);
-        throw_transport_error(ec ? ec : beast::error::timeout, "resolving", endpoint_);
-    }
-    auto [resolve_ec, endpoints] = std::get<0>(resolved);
-    if (resolve_ec) throw_transport_error(resolve_ec, "resolving", endpoint_);
-
     auto& tcp_layer = beast::get_lowest_layer(stream_);
-    tcp_layer.expires_at(deadline);
-    auto [connect_ec, _] = co_await tcp_layer.async_connect(endpoints, use_tuple);
-    if (connect_ec) throw_transport_error(connect_ec, "connecting to", endpoint_);
+    boost::system::error_code not_literal;
+    const auto address = asio::ip::make_address(url.host, not_literal);
+    if (!not_literal) {
+        // An IP literal (a local emulator, a proxy): nothing to resolve, no resolver thread.
+        unsigned short port = 0;
+        auto [end, port_ec] = std::from_chars(url.port.data(), url.port.data() + url.port.size(), port);
+        if (port_ec != std::errc{} || end != url.port.data() + url.port.size())
+            throw_transport_error(asio::error::invalid_argument, "connecting to", endpoint_);
+        tcp_layer.expires_at(deadline);
+        auto [connect_ec] = co_await tcp_layer.async_connect(tcp::endpoint(address, port), use_tuple);
+        if (connect_ec) throw_transport_error(connect_ec, "connecting to", endpoint_);
+    } else {
+        // Resolution has no timeout of its own: race it against the deadline.
+        tcp::resolver resolver(stream_.get_executor());
+        asio::steady_timer timer(stream_.get_executor(), deadline);
+        auto resolved = co_await (resolver.async_resolve(url.host, url.port, use_tuple) ||
+                                  timer.async_wait(use_tuple));
+        if (resolved.index() == 1) {
+            auto [ec] = std::get<1>(resolved);
+            throw_transport_error(ec ? ec : beast::error::timeout, "resolving", endpoint_);
+        }
+        auto [resolve_ec, endpoints] = std::get<0>(resolved);
+        if (resolve_ec) throw_transport_error(resolve_ec, "resolving", endpoint_);
+
+        tcp_layer.expires_at(deadline);
+        auto [connect_ec, _] = co_await tcp_layer.async_connect(endpoints, use_tuple);
+        if (connect_ec) throw_transport_error(connect_ec, "connecting to", endpoint_);
+    }
     tcp_layer.socket().set_option(tcp::no_delay(true));
 
     // SNI, so virtual hosts serve the right certificate; then verify the name against it.
@@ -58,39 +78,59 @@ asio::awaitable<void> Connection::connect(const BaseUrl& url, Clock::duration ti
                                                 asio::error::get_ssl_category()),
                               "setting SNI for", endpoint_);
     stream_.set_verify_callback(asio::ssl::host_name_verification(url.host));
+    if (sessions_) sessions_->attach(stream_.native_handle());
     auto [handshake_ec] = co_await stream_.async_handshake(asio::ssl::stream_base::client, use_tuple);
     if (handshake_ec) throw_transport_error(handshake_ec, "TLS handshake with", endpoint_);
+    resumed_ = SSL_session_reused(stream_.native_handle()) == 1;
     tcp_layer.expires_never();
     reusable_ = true;
     mark_idle();
 }
 
+void Connection::arm_deadline(Clock::duration timeout) {
+    // One timer per exchange instead of Beast's per-operation timeouts: a response read in
+    // many records would otherwise arm, cancel and complete a timer for every read.
+    timed_out_ = false;
+    const auto id = ++exchanges_;
+    deadline_.expires_after(timeout);
+    deadline_.async_wait([this, alive = std::weak_ptr<void>(alive_), id](boost::system::error_code ec) {
+        // Cancelled (the exchange finished) or a connection gone: nothing to do. An expiry
+        // queued just before a later exchange began must not cut that one short.
+        if (ec || alive.expired() || id != exchanges_) return;
+        timed_out_ = true;
+        beast::get_lowest_layer(stream_).socket().cancel(ec);
+    });
+}
+
 asio::awaitable<Response> Connection::exchange(const Request& request, Clock::duration timeout,
                                                std::size_t body_limit) {
-    ++exchanges_;
     reusable_ = false;
     failed_before_response_ = false;
     failed_while_writing_ = false;
-    auto& tcp_layer = beast::get_lowest_layer(stream_);
     // One deadline for the whole exchange: write and read share it.
-    tcp_layer.expires_after(timeout);
+    arm_deadline(timeout);
+    // Cancellation by our deadline is a timeout; by anyone else it stays operation_aborted.
+    auto failure = [this](beast::error_code ec) {
+        return timed_out_ && ec == asio::error::operation_aborted ? beast::error::timeout : ec;
+    };
 
     auto [write_ec, written] = co_await beast::http::async_write(stream_, request, use_tuple);
     if (write_ec) {
+        deadline_.cancel();
         failed_before_response_ = true;
         failed_while_writing_ = true;
-        throw_transport_error(write_ec, "sending request to", endpoint_);
+        throw_transport_error(failure(write_ec), "sending request to", endpoint_);
     }
 
     beast::http::response_parser<beast::http::string_body> parser;
     parser.body_limit(body_limit);
     parser.header_limit(64 * 1024);
     auto [read_ec, read] = co_await beast::http::async_read(stream_, buffer_, parser, use_tuple);
+    deadline_.cancel();
     if (read_ec) {
         failed_before_response_ = !parser.got_some();
-        throw_transport_error(read_ec, "reading response from", endpoint_);
+        throw_transport_error(failure(read_ec), "reading response from", endpoint_);
     }
-    tcp_layer.expires_never();
     Response response = parser.release();
     reusable_ = response.keep_alive();
     mark_idle();
@@ -112,6 +152,13 @@ void Connection::force_close() noexcept {
     beast::error_code ignored;
     beast::get_lowest_layer(stream_).socket().shutdown(tcp::socket::shutdown_both, ignored);
     beast::get_lowest_layer(stream_).socket().close(ignored);
+}
+
+void Connection::drop_idle() noexcept {
+    // Tell OpenSSL the connection ended cleanly; otherwise freeing the SSL marks its session
+    // not resumable, and the next connection would pay for a full handshake.
+    SSL_set_shutdown(stream_.native_handle(), SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
+    force_close();
 }
 
 asio::awaitable<void> Connection::graceful_close(Clock::duration timeout) {

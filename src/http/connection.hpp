@@ -4,9 +4,11 @@
 
 #include "http/base_url.hpp"
 #include "http/message.hpp"
+#include "http/tls_context.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -14,6 +16,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
 
 namespace revolut::http {
 
@@ -21,11 +24,16 @@ class Connection {
 public:
     using Clock = std::chrono::steady_clock;
 
-    Connection(boost::asio::any_io_executor executor, boost::asio::ssl::context& tls);
+    /// `sessions` (shared by the connections to one server) offers a session to resume and
+    /// receives the ones the server sends.
+    Connection(boost::asio::any_io_executor executor, boost::asio::ssl::context& tls,
+               std::shared_ptr<TlsSessionCache> sessions);
 
-    /// Resolves, connects and completes the TLS handshake within `timeout`.
-    /// Throws Error(timeout | network | tls).
+    /// Resolves, connects and completes the TLS handshake within `timeout`, resuming a
+    /// cached session when there is one. Throws Error(timeout | network | tls).
     boost::asio::awaitable<void> connect(const BaseUrl& url, Clock::duration timeout);
+    /// True when the handshake resumed a session (an abbreviated handshake).
+    bool resumed() const noexcept { return resumed_; }
 
     /// Writes `request` and reads the response within `timeout`, refusing bodies over
     /// `body_limit`. Throws Error(timeout | network | tls | response_too_large |
@@ -52,16 +60,28 @@ public:
     Clock::time_point idle_since() const noexcept { return idle_since_; }
     void mark_idle() noexcept { idle_since_ = Clock::now(); }
 
-    /// Closes the socket at once; pending operations complete with operation_aborted.
+    /// Closes the socket at once; pending operations complete with operation_aborted. The
+    /// TLS session is then no longer resumable (OpenSSL's rule for an interrupted connection).
     void force_close() noexcept;
+    /// Closes an idle connection that ended no exchange badly (expired, or closed by the
+    /// peer) without a close_notify, keeping its TLS session resumable for the next one.
+    void drop_idle() noexcept;
     /// Sends TLS close_notify (bounded by `timeout`), then closes the socket.
     boost::asio::awaitable<void> graceful_close(Clock::duration timeout);
 
 private:
+    void arm_deadline(Clock::duration timeout);
+
+    std::shared_ptr<TlsSessionCache> sessions_;  // declared first: outlives the SSL in stream_
     boost::beast::ssl_stream<boost::beast::tcp_stream> stream_;
+    static constexpr std::size_t read_buffer_size = 16 * 1024 + 512;  // a TLS record and change
     boost::beast::flat_buffer buffer_;
     std::string endpoint_;  // host:port, for error messages
+    boost::asio::steady_timer deadline_;  // the current exchange's deadline
+    std::shared_ptr<int> alive_ = std::make_shared<int>(0);  // tells deadline handlers we exist
+    bool timed_out_ = false;
     bool reusable_ = false;
+    bool resumed_ = false;
     bool failed_before_response_ = false;
     bool failed_while_writing_ = false;
     std::size_t exchanges_ = 0;

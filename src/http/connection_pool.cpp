@@ -8,6 +8,8 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/error.hpp>
 
+#include <algorithm>
+
 namespace revolut::http {
 
 namespace asio = boost::asio;
@@ -27,10 +29,12 @@ ConnectionPool::ConnectionPool(asio::any_io_executor executor,
     : executor_(std::move(executor)),
       tls_(std::move(tls)),
       url_(std::move(url)),
-      settings_(settings) {}
+      settings_(settings) {
+    in_use_.reserve(std::min<std::size_t>(settings_.max_connections, 1024));
+}
 
 ConnectionPool::~ConnectionPool() {
-    for (auto& c : idle_) c->force_close();
+    for (auto& c : idle_) c->drop_idle();
 }
 
 std::shared_ptr<Connection> ConnectionPool::take_idle() {
@@ -40,10 +44,10 @@ std::shared_ptr<Connection> ConnectionPool::take_idle() {
         idle_.pop_back();
         if (now - connection->idle_since() < settings_.idle_timeout && connection->looks_alive()) {
             ++stats_.reuses;
-            in_use_.insert(connection.get());
+            in_use_.push_back(connection.get());
             return connection;
         }
-        connection->force_close();
+        connection->drop_idle();
         --open_;
     }
     return nullptr;
@@ -51,17 +55,18 @@ std::shared_ptr<Connection> ConnectionPool::take_idle() {
 
 asio::awaitable<std::shared_ptr<Connection>> ConnectionPool::open_new(Clock::time_point deadline) {
     // The slot is already counted in open_; give it back if connecting fails.
-    auto connection = std::make_shared<Connection>(executor_, *tls_);
-    in_use_.insert(connection.get());
+    auto connection = std::make_shared<Connection>(executor_, *tls_, sessions_);
+    in_use_.push_back(connection.get());
     try {
         auto timeout = std::min<Clock::duration>(settings_.connect_timeout, deadline - Clock::now());
         co_await connection->connect(url_, timeout);
     } catch (...) {
-        in_use_.erase(connection.get());
+        forget_in_use(connection.get());
         free_slot();
         throw;
     }
     ++stats_.connections_opened;
+    if (connection->resumed()) ++stats_.connections_resumed;
     co_return connection;
 }
 
@@ -75,11 +80,12 @@ asio::awaitable<std::shared_ptr<Connection>> ConnectionPool::acquire(Clock::time
     Waiter waiter{asio::steady_timer(executor_, deadline), nullptr, false, false};
     auto position = waiters_.insert(waiters_.end(), &waiter);
     auto [ec] = co_await waiter.timer.async_wait(asio::as_tuple(asio::use_awaitable));
-    if (!waiter.handed && !waiter.slot_granted) waiters_.erase(position);
+    // Whoever handed over, granted or aborted has already taken us off the list.
+    if (!waiter.handed && !waiter.slot_granted && !waiter.aborted) waiters_.erase(position);
 
     if (waiter.handed) {
         ++stats_.reuses;
-        in_use_.insert(waiter.handed.get());
+        in_use_.push_back(waiter.handed.get());
         co_return std::move(waiter.handed);
     }
     if (waiter.slot_granted) co_return co_await open_new(deadline);
@@ -88,8 +94,16 @@ asio::awaitable<std::shared_ptr<Connection>> ConnectionPool::acquire(Clock::time
     throw_transport_error(boost::beast::error::timeout, "waiting for a connection to", url_.host);
 }
 
+void ConnectionPool::forget_in_use(Connection* connection) noexcept {
+    // Few enough to scan; swap-and-pop keeps it allocation-free.
+    auto it = std::find(in_use_.begin(), in_use_.end(), connection);
+    if (it == in_use_.end()) return;
+    *it = in_use_.back();
+    in_use_.pop_back();
+}
+
 void ConnectionPool::release(std::shared_ptr<Connection> connection) {
-    in_use_.erase(connection.get());
+    forget_in_use(connection.get());
     if (!connection->reusable()) {
         connection->force_close();
         free_slot();
@@ -125,7 +139,7 @@ void ConnectionPool::cancel_all() {
     // Closing the sockets completes their pending operations with operation_aborted; the
     // owners then release them, which frees their slots.
     for (auto* connection : in_use_) connection->force_close();
-    for (auto& connection : idle_) connection->force_close();
+    for (auto& connection : idle_) connection->drop_idle();
     open_ -= idle_.size();
     idle_.clear();
 }

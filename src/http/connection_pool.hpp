@@ -16,7 +16,6 @@
 #include <cstddef>
 #include <list>
 #include <memory>
-#include <set>
 #include <vector>
 
 namespace revolut::http {
@@ -30,6 +29,7 @@ struct PoolSettings {
 struct PoolStats {
     std::size_t connections_opened = 0;  ///< each one cost a TLS handshake
     std::size_t reuses = 0;              ///< requests served by an already-open connection
+    std::size_t connections_resumed = 0; ///< of connections_opened, abbreviated TLS handshakes
 };
 
 class ConnectionPool {
@@ -59,13 +59,15 @@ private:
     boost::asio::awaitable<std::shared_ptr<Connection>> open_new(Clock::time_point deadline);
     std::shared_ptr<Connection> take_idle();
     void free_slot();
+    void forget_in_use(Connection* connection) noexcept;
 
     boost::asio::any_io_executor executor_;
     std::shared_ptr<boost::asio::ssl::context> tls_;
+    std::shared_ptr<TlsSessionCache> sessions_ = std::make_shared<TlsSessionCache>();
     BaseUrl url_;
     PoolSettings settings_;
     std::vector<std::shared_ptr<Connection>> idle_;  // back() is the most recently used
-    std::set<Connection*> in_use_;
+    std::vector<Connection*> in_use_;  // reserved up front: acquiring never allocates
     std::list<Waiter*> waiters_;
     std::size_t open_ = 0;  // idle + in use + connecting
     PoolStats stats_;

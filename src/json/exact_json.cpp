@@ -9,8 +9,11 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value_stack.hpp>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <limits>
+#include <new>
 
 namespace json = boost::json;
 
@@ -182,6 +185,90 @@ json::value parse_json_exact(std::string_view text, boost::system::error_code& e
     }
     ExactParser parser(limits.max_depth);
     return parser.parse(text, ec, std::move(sp));
+}
+
+namespace {
+
+// Bump allocation from a few growing blocks while the tree is built; sealed afterwards, when
+// new allocations go to the heap so that the finished tree can be copied from any thread.
+// Memory from the blocks is only released with the arena, when the last value using it goes.
+class ParseArena final : public json::memory_resource {
+public:
+    ParseArena(std::size_t first_block, ParseArena** self) : next_size_(first_block) { *self = this; }
+    ~ParseArena() override {
+        while (head_ != nullptr) {
+            Block* next = head_->next;
+            ::operator delete(head_);
+            head_ = next;
+        }
+    }
+    ParseArena(const ParseArena&) = delete;
+    ParseArena& operator=(const ParseArena&) = delete;
+
+    void seal() noexcept { sealed_ = true; }
+
+private:
+    struct Block {
+        Block* next;
+        std::size_t size;  // bytes of storage after the header
+    };
+    static constexpr std::size_t header = (sizeof(Block) + alignof(std::max_align_t) - 1) &
+                                          ~(alignof(std::max_align_t) - 1);
+
+    void* do_allocate(std::size_t n, std::size_t align) override {
+        if (sealed_) return ::operator new(n, std::align_val_t(align));
+        auto p = (cursor_ + align - 1) & ~(static_cast<std::uintptr_t>(align) - 1);
+        if (cursor_ == 0 || p + n > end_) {
+            grow(n + align);
+            p = (cursor_ + align - 1) & ~(static_cast<std::uintptr_t>(align) - 1);
+        }
+        cursor_ = p + n;
+        return reinterpret_cast<void*>(p);
+    }
+
+    void do_deallocate(void* p, std::size_t n, std::size_t align) override {
+        if (!owns(p)) ::operator delete(p, n, std::align_val_t(align));
+    }
+
+    bool do_is_equal(const json::memory_resource& other) const noexcept override { return this == &other; }
+
+    void grow(std::size_t at_least) {
+        const std::size_t size = std::max(next_size_, at_least);
+        auto* block = static_cast<Block*>(::operator new(header + size));
+        block->next = head_;
+        block->size = size;
+        head_ = block;
+        cursor_ = reinterpret_cast<std::uintptr_t>(block) + header;
+        end_ = cursor_ + size;
+        next_size_ = size * 2;
+    }
+
+    bool owns(const void* p) const noexcept {
+        const auto address = reinterpret_cast<std::uintptr_t>(p);
+        for (const Block* b = head_; b != nullptr; b = b->next) {
+            const auto start = reinterpret_cast<std::uintptr_t>(b) + header;
+            if (address >= start && address < start + b->size) return true;
+        }
+        return false;
+    }
+
+    Block* head_ = nullptr;
+    std::uintptr_t cursor_ = 0;
+    std::uintptr_t end_ = 0;
+    std::size_t next_size_;
+    bool sealed_ = false;
+};
+
+}  // namespace
+
+json::value parse_json_exact_in_arena(std::string_view text, boost::system::error_code& ec) {
+    // A tree takes about three times its text (value slots, object tables, string headers).
+    const std::size_t first_block = std::clamp<std::size_t>(text.size() * 3, 1024, 4 * 1024 * 1024);
+    ParseArena* arena = nullptr;
+    json::storage_ptr sp = json::make_shared_resource<ParseArena>(first_block, &arena);
+    json::value v = parse_json_exact(text, ec, {}, sp);
+    arena->seal();
+    return v;
 }
 
 bool is_exact_number(const json::value& v) noexcept {

@@ -53,6 +53,15 @@ boost::json::value parse_json_exact(std::string_view text, boost::system::error_
                                     const ExactJsonLimits& limits = {},
                                     boost::json::storage_ptr sp = {});
 
+/// parse_json_exact into an arena sized for the document and owned by the result: one or two
+/// heap allocations for the whole tree instead of one per string, array and object, and a
+/// destruction that frees nothing piecemeal. Meant for trees read once and dropped (mapping a
+/// response to models). The arena is reference-counted through the values' storage_ptr and
+/// sealed before this returns: later allocations with it (a copy of a sub-value, which keeps
+/// the copied-from storage) come from the heap and are thread-safe, but such a copy keeps the
+/// whole arena alive; copy with a fresh storage_ptr to keep only what you need.
+boost::json::value parse_json_exact_in_arena(std::string_view text, boost::system::error_code& ec);
+
 /// True for an exact number made by parse_json_exact or make_exact_number.
 bool is_exact_number(const boost::json::value& v) noexcept;
 /// The number text of an exact number (without the tag); empty for anything else.

@@ -222,8 +222,30 @@ TEST_CASE("100 sequential calls reuse one TLS connection", "[integration][client
         });
         CHECK(client.stats().connections_opened == 1);
         CHECK(client.stats().connection_reuses == 99);
+        CHECK(client.stats().connections_resumed == 0);
         CHECK(server.stats().tls_handshakes == 1);
         CHECK(server.stats().requests == 100);
+    });
+}
+
+TEST_CASE("a reconnect after the server closed an idle connection resumes the TLS session",
+          "[integration][client][pool][tls]") {
+    run_async([](asio::io_context& ioc) -> asio::awaitable<void> {
+        mock::ServerOptions short_idle;
+        short_idle.idle_timeout = 200ms;
+        mock::Server server(ioc.get_executor(), short_idle);
+        server.start();
+        AsyncClient client(ioc.get_executor(), options_for(server));
+        co_await client.session([&]() -> asio::awaitable<void> {
+            co_await client.webhooks().get_all_webhooks();
+            co_await sleep_for(600ms);  // the server has hung up the idle connection
+            co_await client.webhooks().get_all_webhooks();
+            co_await sleep_for(600ms);
+            co_await client.webhooks().get_all_webhooks();
+        });
+        CHECK(server.stats().tls_handshakes == 3);
+        CHECK(client.stats().connections_opened == 3);
+        CHECK(client.stats().connections_resumed == 2);
     });
 }
 
