@@ -316,7 +316,7 @@ TEST_CASE("fail_tls_handshakes: the next N connections get a handshake_failure a
     });
 }
 
-TEST_CASE("--fault specs: effects, limits and refusals", "[mock][faults]") {
+TEST_CASE("fault specs given with --fault: effects, limits and refusals", "[mock][faults]") {
     using revolut::mock::parse_fault_spec;
     auto spec = parse_fault_spec("POST /api/1.0/transfer close_before_response times=1");
     CHECK(spec.method == http::verb::post);
