@@ -1,5 +1,7 @@
 // Accounting categories: models decoded from JSON shaped like the spec's examples, and the
 // request builders (routes, bodies, validation before sending).
+#include "model_test_support.hpp"
+
 #include <revolut/api/accounting_categories.hpp>
 #include <revolut/error.hpp>
 
@@ -8,30 +10,13 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::decode;
+using revolut_test::require_error;
+using revolut_test::body_of;
 namespace requests = revolut::detail::accounting_categories;
 using verb = boost::beast::http::verb;
 
 namespace {
-
-template <class T>
-T decode_json(std::string body) {
-    return detail::decode<T>(detail::ApiResponse{200, std::move(body)});
-}
-
-boost::json::value body_of(const detail::ApiRequest& r) {
-    REQUIRE(r.json_body);
-    return boost::json::parse(*r.json_body);
-}
-
-template <class F>
-void require_error(F f, Errc code) {
-    try {
-        f();
-        FAIL("accepted");
-    } catch (const Error& e) {
-        CHECK(e.code() == code);
-    }
-}
 
 const Uuid category_id{"8d831292-f950-4c5a-83f9-030df8cacd3f"};
 const Uuid tax_rate_id{"d8f6bf6c-5b70-4c16-9549-5943e67ab009"};
@@ -39,7 +24,7 @@ const Uuid tax_rate_id{"d8f6bf6c-5b70-4c16-9549-5943e67ab009"};
 }  // namespace
 
 TEST_CASE("an accounting category decodes every field", "[accounting_categories]") {
-    auto category = decode_json<AccountingCategory>(R"({
+    auto category = decode<AccountingCategory>(R"({
         "id": "8d831292-f950-4c5a-83f9-030df8cacd3f", "name": "Transportation", "code": "400",
         "created_at": "2026-03-11T17:03:25.570942Z", "updated_at": "2026-03-12T08:00:00Z",
         "default_tax_rate_id": "d8f6bf6c-5b70-4c16-9549-5943e67ab009", "something_new": true})");
@@ -52,7 +37,7 @@ TEST_CASE("an accounting category decodes every field", "[accounting_categories]
 }
 
 TEST_CASE("an accounting category without code or default tax rate", "[accounting_categories]") {
-    auto category = decode_json<AccountingCategory>(R"({
+    auto category = decode<AccountingCategory>(R"({
         "id": "6a37383e-cfd3-4a2f-aa81-e3a6e6939efa", "name": "Office supplies",
         "created_at": "2026-03-11T17:03:25.570942Z", "updated_at": "2026-03-11T17:03:25.570942Z"})");
     CHECK(category.name == "Office supplies");
@@ -70,12 +55,12 @@ TEST_CASE("an accounting category missing a required field is an invalid respons
                  "updated_at": "2026-03-11T17:03:25Z"})",
          }) {
         INFO(body);
-        require_error([&] { decode_json<AccountingCategory>(body); }, Errc::invalid_response);
+        require_error([&] { decode<AccountingCategory>(body); }, Errc::invalid_response);
     }
 }
 
 TEST_CASE("a page of accounting categories keeps its order and its next page token", "[accounting_categories]") {
-    auto page = decode_json<CursorPage<AccountingCategory>>(R"({
+    auto page = decode<CursorPage<AccountingCategory>>(R"({
         "next_page_token": "MjAyNi0wMS0wMVQwOToxMzoxNS40MDZa",
         "accounting_categories": [
           {"id": "8d831292-f950-4c5a-83f9-030df8cacd3f", "name": "Transportation", "code": "400",
@@ -91,24 +76,24 @@ TEST_CASE("a page of accounting categories keeps its order and its next page tok
 }
 
 TEST_CASE("the last page of accounting categories has no token, an empty list is a page", "[accounting_categories]") {
-    auto last = decode_json<CursorPage<AccountingCategory>>(R"({"accounting_categories": [
+    auto last = decode<CursorPage<AccountingCategory>>(R"({"accounting_categories": [
           {"id": "8d831292-f950-4c5a-83f9-030df8cacd3f", "name": "Transportation",
            "created_at": "2026-03-11T17:03:25Z", "updated_at": "2026-03-11T17:03:25Z"}]})");
     CHECK(last.items.size() == 1);
     CHECK_FALSE(last.next_page_token);
-    auto empty = decode_json<CursorPage<AccountingCategory>>(R"({"accounting_categories": []})");
+    auto empty = decode<CursorPage<AccountingCategory>>(R"({"accounting_categories": []})");
     CHECK(empty.items.empty());
     CHECK_FALSE(empty.next_page_token);
     // The array is required; a bare array (the other lists' shape) is not this response.
-    require_error([] { decode_json<CursorPage<AccountingCategory>>(R"({"next_page_token": "x"})"); },
+    require_error([] { decode<CursorPage<AccountingCategory>>(R"({"next_page_token": "x"})"); },
                   Errc::invalid_response);
-    require_error([] { decode_json<CursorPage<AccountingCategory>>("[]"); }, Errc::invalid_response);
+    require_error([] { decode<CursorPage<AccountingCategory>>("[]"); }, Errc::invalid_response);
 }
 
 TEST_CASE("a create answer carries only the new ID", "[accounting_categories]") {
-    auto created = decode_json<ResourceCreated>(R"({"id": "6a37383e-cfd3-4a2f-aa81-e3a6e6939efa"})");
+    auto created = decode<ResourceCreated>(R"({"id": "6a37383e-cfd3-4a2f-aa81-e3a6e6939efa"})");
     CHECK(created.id == Uuid{"6a37383e-cfd3-4a2f-aa81-e3a6e6939efa"});
-    require_error([] { decode_json<ResourceCreated>("{}"); }, Errc::invalid_response);
+    require_error([] { decode<ResourceCreated>("{}"); }, Errc::invalid_response);
 }
 
 TEST_CASE("accounting category requests: routes and bodies", "[accounting_categories]") {

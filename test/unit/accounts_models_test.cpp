@@ -1,5 +1,7 @@
 // Accounts: models from spec-like JSON (exact balances, enums, required fields) and request
 // building, without sockets.
+#include "model_test_support.hpp"
+
 #include <revolut/api/accounts.hpp>
 #include <revolut/error.hpp>
 
@@ -9,25 +11,12 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::decode;
+using revolut_test::require_error;
 namespace requests = revolut::detail::accounts;
 using verb = boost::beast::http::verb;
 
 namespace {
-
-template <class T>
-T decode(std::string body) {
-    return detail::decode<T>(detail::ApiResponse{200, std::move(body)});
-}
-
-template <class F>
-void require_error(F f, Errc code) {
-    try {
-        f();
-        FAIL("accepted");
-    } catch (const Error& e) {
-        CHECK(e.code() == code);
-    }
-}
 
 const char* accounts_json = R"([
   {"id": "b7ec67d3-5af1-42c8-bece-3d2801c0894d", "name": "International account", "balance": 3171.89,

@@ -1,5 +1,7 @@
 // Card invitations: models decoded from JSON shaped like the spec's examples, and request
 // building (routes, bodies, the production-only mark, validation), without sockets.
+#include "model_test_support.hpp"
+
 #include <revolut/api/card_invitations.hpp>
 #include <revolut/error.hpp>
 
@@ -8,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::decode;
 namespace requests = revolut::detail::card_invitations;
 namespace json = boost::json;
 using verb = boost::beast::http::verb;
@@ -16,11 +19,6 @@ namespace {
 
 const Uuid invitation_id{"4016b891-bb50-4bd2-8a1b-adb74f4aacdd"};
 const Uuid holder{"3791712d-e5b5-4d5f-b1f1-79a93d57e08b"};
-
-template <class T>
-T decode(std::string body) {
-    return detail::decode<T>(detail::ApiResponse{200, std::move(body)});
-}
 
 template <class F>
 void require_invalid(F f) {

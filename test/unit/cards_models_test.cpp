@@ -1,4 +1,6 @@
 // Cards models decoded from JSON shaped like the spec's examples (fixtures written here).
+#include "model_test_support.hpp"
+
 #include <revolut/api/cards.hpp>
 #include <revolut/error.hpp>
 
@@ -7,13 +9,9 @@
 #include <string>
 
 using namespace revolut;
+using revolut_test::decode;
 
 namespace {
-
-template <class T>
-T decode(std::string body) {
-    return detail::decode<T>(detail::ApiResponse{200, std::move(body)});
-}
 
 template <class T>
 Error decode_error(std::string body) {

@@ -1,5 +1,7 @@
 // Counterparties: models decoded from JSON shaped like the spec's examples, and request
 // building (routes, query, bodies, validation), without sockets.
+#include "model_test_support.hpp"
+
 #include <revolut/api/counterparties.hpp>
 #include <revolut/error.hpp>
 
@@ -8,6 +10,8 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::decode;
+using revolut_test::body_of;
 namespace requests = revolut::detail::counterparties;
 using verb = boost::beast::http::verb;
 
@@ -15,16 +19,6 @@ namespace {
 
 const Uuid cp_id{"3a1f5c2e-7d4b-4e8a-9c61-2b5d8f0e4a17"};
 const Uuid method_id{"9e2d7c41-0b3a-4f6e-8d25-6c1a9b7e3f08"};
-
-template <class T>
-T decode(const std::string& body) {
-    return detail::decode<T>(detail::ApiResponse{200, body});
-}
-
-boost::json::value body_of(const detail::ApiRequest& r) {
-    REQUIRE(r.json_body);
-    return boost::json::parse(*r.json_body);
-}
 
 template <class F>
 void require_invalid(F f) {

@@ -1,19 +1,17 @@
 // Expenses: models decoded from JSON shaped like the spec's examples, the receipt's raw
 // bytes, and request building (routes, filters, the production-only mark, validation).
+#include "model_test_support.hpp"
+
 #include <revolut/api/expenses.hpp>
 #include <revolut/error.hpp>
 
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::decode;
 namespace requests = revolut::detail::expenses;
 
 namespace {
-
-template <class T>
-T decode(std::string body) {
-    return detail::decode<T>(detail::ApiResponse{200, std::move(body)});
-}
 
 template <class F>
 void require_invalid(F f) {

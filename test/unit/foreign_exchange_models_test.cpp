@@ -1,5 +1,7 @@
 // Foreign exchange: models from spec-like JSON (rates, reasons, exchange results) and request
 // building for /rate and /exchange, without sockets.
+#include "model_test_support.hpp"
+
 #include <revolut/api/foreign_exchange.hpp>
 #include <revolut/error.hpp>
 
@@ -11,25 +13,12 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::decode;
+using revolut_test::require_error;
 namespace requests = revolut::detail::foreign_exchange;
 using verb = boost::beast::http::verb;
 
 namespace {
-
-template <class T>
-T decode(std::string body) {
-    return detail::decode<T>(detail::ApiResponse{200, std::move(body)});
-}
-
-template <class F>
-void require_error(F f, Errc code) {
-    try {
-        f();
-        FAIL("accepted");
-    } catch (const Error& e) {
-        CHECK(e.code() == code);
-    }
-}
 
 boost::json::object body_of(const detail::ApiRequest& r) {
     REQUIRE(r.json_body);

@@ -1,5 +1,7 @@
 // Labels: label group and label models decoded from JSON shaped like the spec's examples,
 // and the request builders (routes, bodies, validation before sending).
+#include "model_test_support.hpp"
+
 #include <revolut/api/labels.hpp>
 #include <revolut/error.hpp>
 
@@ -8,30 +10,13 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::decode;
+using revolut_test::require_error;
+using revolut_test::body_of;
 namespace requests = revolut::detail::labels;
 using verb = boost::beast::http::verb;
 
 namespace {
-
-template <class T>
-T decode_json(std::string body) {
-    return detail::decode<T>(detail::ApiResponse{200, std::move(body)});
-}
-
-boost::json::value body_of(const detail::ApiRequest& r) {
-    REQUIRE(r.json_body);
-    return boost::json::parse(*r.json_body);
-}
-
-template <class F>
-void require_error(F f, Errc code) {
-    try {
-        f();
-        FAIL("accepted");
-    } catch (const Error& e) {
-        CHECK(e.code() == code);
-    }
-}
 
 const Uuid group_id{"09ad1ad3-a1c0-4c09-b8f8-24b439e72690"};
 const Uuid label_id{"33279b4f-97ac-4a6f-8932-c6a3b0974060"};
@@ -39,20 +24,20 @@ const Uuid label_id{"33279b4f-97ac-4a6f-8932-c6a3b0974060"};
 }  // namespace
 
 TEST_CASE("a label group and a label decode every field", "[labels]") {
-    auto group = decode_json<LabelGroup>(R"({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690", "name": "Department",
+    auto group = decode<LabelGroup>(R"({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690", "name": "Department",
         "created_at": "2026-03-11T10:33:51.121090Z", "updated_at": "2026-03-12T10:00:00Z", "external": false})");
     CHECK(group.id == group_id);
     CHECK(group.name == "Department");
     CHECK(format_timestamp(group.created_at) == "2026-03-11T10:33:51.121090Z");
     CHECK(format_timestamp(group.updated_at) == "2026-03-12T10:00:00Z");
-    require_error([] { decode_json<LabelGroup>(R"({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690", "name": "D",
+    require_error([] { decode<LabelGroup>(R"({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690", "name": "D",
         "created_at": "2026-03-11T10:33:51Z"})"); }, Errc::invalid_response);
-    require_error([] { decode_json<Label>(R"({"id": "33279b4f-97ac-4a6f-8932-c6a3b0974060",
+    require_error([] { decode<Label>(R"({"id": "33279b4f-97ac-4a6f-8932-c6a3b0974060",
         "created_at": "2026-03-11T10:33:51Z", "updated_at": "2026-03-11T10:33:51Z"})"); }, Errc::invalid_response);
 }
 
 TEST_CASE("pages of label groups and of labels", "[labels]") {
-    auto groups = decode_json<CursorPage<LabelGroup>>(R"({"next_page_token": "bGFiZWwtZ3JvdXBzOjM",
+    auto groups = decode<CursorPage<LabelGroup>>(R"({"next_page_token": "bGFiZWwtZ3JvdXBzOjM",
         "label_groups": [
           {"id": "f0e1d2c3-b4a5-4678-9012-3456789abcde", "name": "Department",
            "created_at": "2026-03-19T07:15:00.000000Z", "updated_at": "2026-03-19T08:45:22.111444Z"},
@@ -63,14 +48,14 @@ TEST_CASE("pages of label groups and of labels", "[labels]") {
     CHECK(groups.items[1].id == Uuid{"a1b2c3d4-e5f6-4a5b-bc6d-7e8f9a0b1c2d"});
     CHECK(groups.next_page_token == "bGFiZWwtZ3JvdXBzOjM");
 
-    auto labels = decode_json<CursorPage<Label>>(R"({"labels": [
+    auto labels = decode<CursorPage<Label>>(R"({"labels": [
           {"id": "f09ad1ad-a1c0-4c09-b8f8-24b439e72690", "name": "IT & Tech Support",
            "created_at": "2026-03-11T10:33:51.121090Z", "updated_at": "2026-03-11T10:33:51.121090Z"}]})");
     REQUIRE(labels.items.size() == 1);
     CHECK(labels.items[0].name == "IT & Tech Support");
     CHECK_FALSE(labels.next_page_token);
-    CHECK(decode_json<CursorPage<Label>>(R"({"labels": []})").items.empty());
-    require_error([] { decode_json<CursorPage<Label>>(R"({"label_groups": []})"); }, Errc::invalid_response);
+    CHECK(decode<CursorPage<Label>>(R"({"labels": []})").items.empty());
+    require_error([] { decode<CursorPage<Label>>(R"({"label_groups": []})"); }, Errc::invalid_response);
 }
 
 TEST_CASE("label requests: routes and bodies", "[labels]") {

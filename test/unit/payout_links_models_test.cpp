@@ -1,5 +1,7 @@
 // Payout links: the model decoded from JSON shaped like the spec's examples, and request
 // building (routes, repeated state filter, request_id, exact amounts, validation).
+#include "model_test_support.hpp"
+
 #include <revolut/api/payout_links.hpp>
 #include <revolut/error.hpp>
 
@@ -8,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::decode;
 namespace requests = revolut::detail::payout_links;
 using verb = boost::beast::http::verb;
 
@@ -15,11 +18,6 @@ namespace {
 
 const Uuid link_id{"7c9e1a3b-5d2f-4b8e-9a6c-0e4f2d8b1a37"};
 const Uuid account_id{"a0c3e5f7-1b2d-4f6a-8c9e-0d1f2a3b4c5d"};
-
-template <class T>
-T decode(const std::string& body) {
-    return detail::decode<T>(detail::ApiResponse{200, body});
-}
 
 template <class F>
 void require_invalid(F f) {

@@ -1,5 +1,7 @@
 // Simulations: the shared answer model, and the request builders (routes, exact bodies,
 // sandbox-only marking, validation before sending).
+#include "model_test_support.hpp"
+
 #include <revolut/api/simulations.hpp>
 #include <revolut/error.hpp>
 
@@ -8,20 +10,11 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::require_error;
 namespace requests = revolut::detail::simulations;
 using verb = boost::beast::http::verb;
 
 namespace {
-
-template <class F>
-void require_error(F f, Errc code) {
-    try {
-        f();
-        FAIL("accepted");
-    } catch (const Error& e) {
-        CHECK(e.code() == code);
-    }
-}
 
 SimulatedTransaction decode_json(std::string body) {
     return detail::decode<SimulatedTransaction>(detail::ApiResponse{200, std::move(body)});

@@ -1,5 +1,7 @@
 // Tax rates: models decoded from JSON shaped like the spec's examples (exact percentages),
 // and the request builders (routes, exact bodies, validation before sending).
+#include "model_test_support.hpp"
+
 #include <revolut/api/tax_rates.hpp>
 #include <revolut/error.hpp>
 
@@ -8,32 +10,19 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::decode;
+using revolut_test::require_error;
 namespace requests = revolut::detail::tax_rates;
 using verb = boost::beast::http::verb;
 
 namespace {
-
-template <class T>
-T decode_json(std::string body) {
-    return detail::decode<T>(detail::ApiResponse{200, std::move(body)});
-}
-
-template <class F>
-void require_error(F f, Errc code) {
-    try {
-        f();
-        FAIL("accepted");
-    } catch (const Error& e) {
-        CHECK(e.code() == code);
-    }
-}
 
 const Uuid rate_id{"09ad1ad3-a1c0-4c09-b8f8-24b439e72690"};
 
 }  // namespace
 
 TEST_CASE("a tax rate decodes every field, the percentage exactly", "[tax_rates]") {
-    auto rate = decode_json<TaxRate>(R"json({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690",
+    auto rate = decode<TaxRate>(R"json({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690",
         "name": "20% (VAT on Expenses)", "created_at": "2026-03-11T10:33:51.121090Z",
         "updated_at": "2026-03-19T08:45:22.111444Z", "percentage": 20})json");
     CHECK(rate.id == rate_id);
@@ -49,27 +38,27 @@ TEST_CASE("tax rate percentages keep their digits, negative ones from integratio
         {"12.75", "12.75"}, {"5.5", "5.5"}, {"0", "0"}, {"-7.125", "-7.125"}, {"0.1", "0.1"}};
     for (const auto& [json_number, text] : cases) {
         INFO(json_number);
-        auto rate = decode_json<TaxRate>(std::string(R"({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690", "name": "R",
+        auto rate = decode<TaxRate>(std::string(R"({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690", "name": "R",
             "created_at": "2026-03-11T10:33:51Z", "updated_at": "2026-03-11T10:33:51Z", "percentage": )") +
                                          json_number + "}");
         REQUIRE(rate.percentage);
         CHECK(rate.percentage->to_string() == text);
     }
-    auto without = decode_json<TaxRate>(R"({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690", "name": "R",
+    auto without = decode<TaxRate>(R"({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690", "name": "R",
         "created_at": "2026-03-11T10:33:51Z", "updated_at": "2026-03-11T10:33:51Z"})");
     CHECK_FALSE(without.percentage);
     require_error([] {
-        decode_json<TaxRate>(R"({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690", "name": "R",
+        decode<TaxRate>(R"({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690", "name": "R",
             "created_at": "2026-03-11T10:33:51Z", "updated_at": "2026-03-11T10:33:51Z", "percentage": "20"})");
     }, Errc::invalid_response);
     require_error([] {
-        decode_json<TaxRate>(R"({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690",
+        decode<TaxRate>(R"({"id": "09ad1ad3-a1c0-4c09-b8f8-24b439e72690",
             "created_at": "2026-03-11T10:33:51Z", "updated_at": "2026-03-11T10:33:51Z", "percentage": 20})");
     }, Errc::invalid_response);
 }
 
 TEST_CASE("a page of tax rates with and without a next page token", "[tax_rates]") {
-    auto page = decode_json<CursorPage<TaxRate>>(R"({"next_page_token": "dGF4LXJhdGVzOjQ",
+    auto page = decode<CursorPage<TaxRate>>(R"({"next_page_token": "dGF4LXJhdGVzOjQ",
         "tax_rates": [
           {"id": "f0e1d2c3-b4a5-4678-9012-3456789abcde", "name": "Import Duty Surcharge",
            "created_at": "2026-03-19T07:15:00.000000Z", "updated_at": "2026-03-19T08:45:22.111444Z",
@@ -81,10 +70,10 @@ TEST_CASE("a page of tax rates with and without a next page token", "[tax_rates]
     CHECK(page.items[0].percentage == Decimal::parse("12.75"));
     CHECK(page.items[1].name == "Exempt Financial Services");
     CHECK(page.next_page_token == "dGF4LXJhdGVzOjQ");
-    auto last = decode_json<CursorPage<TaxRate>>(R"({"tax_rates": []})");
+    auto last = decode<CursorPage<TaxRate>>(R"({"tax_rates": []})");
     CHECK(last.items.empty());
     CHECK_FALSE(last.next_page_token);
-    require_error([] { decode_json<CursorPage<TaxRate>>(R"({"accounting_categories": []})"); },
+    require_error([] { decode<CursorPage<TaxRate>>(R"({"accounting_categories": []})"); },
                   Errc::invalid_response);
 }
 

@@ -1,5 +1,7 @@
 // Team members: models decoded from JSON shaped like the spec's examples, and request
 // building (routes, bodies, validation; both environments), without sockets.
+#include "model_test_support.hpp"
+
 #include <revolut/api/team_members.hpp>
 #include <revolut/error.hpp>
 
@@ -8,15 +10,11 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::decode;
 namespace requests = revolut::detail::team_members;
 using verb = boost::beast::http::verb;
 
 namespace {
-
-template <class T>
-T decode(std::string body) {
-    return detail::decode<T>(detail::ApiResponse{200, std::move(body)});
-}
 
 template <class F>
 void require_invalid(F f) {

@@ -1,5 +1,7 @@
 // Transactions: the Transaction model from spec-like JSON (legs, merchant, card, exact
 // amounts) and GET /transactions request building with every filter, without sockets.
+#include "model_test_support.hpp"
+
 #include <revolut/api/transactions.hpp>
 #include <revolut/error.hpp>
 
@@ -12,26 +14,13 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::decode;
+using revolut_test::require_error;
 using namespace std::chrono_literals;
 namespace requests = revolut::detail::transactions;
 using verb = boost::beast::http::verb;
 
 namespace {
-
-template <class T>
-T decode(std::string body) {
-    return detail::decode<T>(detail::ApiResponse{200, std::move(body)});
-}
-
-template <class F>
-void require_error(F f, Errc code) {
-    try {
-        f();
-        FAIL("accepted");
-    } catch (const Error& e) {
-        CHECK(e.code() == code);
-    }
-}
 
 // The query parameters of a target, in order, decoded.
 std::vector<std::pair<std::string, std::string>> params_of(const std::string& target) {

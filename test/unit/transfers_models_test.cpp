@@ -1,6 +1,8 @@
 // Transfers: models from spec-like JSON (transfer results, reasons, quotes, payment
 // requirements) and request building for /pay, /transfer, quotes and fields, including the
 // idempotency key, without sockets.
+#include "model_test_support.hpp"
+
 #include <revolut/api/transfers.hpp>
 #include <revolut/error.hpp>
 
@@ -9,25 +11,12 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::decode;
+using revolut_test::require_error;
 namespace requests = revolut::detail::transfers;
 using verb = boost::beast::http::verb;
 
 namespace {
-
-template <class T>
-T decode(std::string body) {
-    return detail::decode<T>(detail::ApiResponse{200, std::move(body)});
-}
-
-template <class F>
-void require_error(F f, Errc code) {
-    try {
-        f();
-        FAIL("accepted");
-    } catch (const Error& e) {
-        CHECK(e.code() == code);
-    }
-}
 
 // Parsed exactly, so amounts can be compared digit for digit.
 boost::json::object body_of(const detail::ApiRequest& r) {

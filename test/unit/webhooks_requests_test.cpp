@@ -1,4 +1,6 @@
 // Webhooks v2 request building: routes, bodies and validation, without sockets.
+#include "model_test_support.hpp"
+
 #include <revolut/api/webhooks.hpp>
 #include <revolut/error.hpp>
 
@@ -7,17 +9,13 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::body_of;
 using namespace std::chrono_literals;
 namespace requests = revolut::detail::webhooks;
 using verb = boost::beast::http::verb;
 
 namespace {
 const Uuid id{"6fc346be-5cb5-4c14-aadc-e8aba6a655d7"};
-
-boost::json::value body_of(const detail::ApiRequest& r) {
-    REQUIRE(r.json_body);
-    return boost::json::parse(*r.json_body);
-}
 
 template <class F>
 void require_invalid(F f) {

@@ -1,4 +1,6 @@
 // Webhooks v1 (deprecated): the model and the request builders.
+#include "model_test_support.hpp"
+
 #include <revolut/api/webhooks_v1.hpp>
 #include <revolut/error.hpp>
 
@@ -7,20 +9,9 @@
 #include <catch2/catch.hpp>
 
 using namespace revolut;
+using revolut_test::require_error;
 namespace requests = revolut::detail::webhooks_v1;
 using verb = boost::beast::http::verb;
-
-namespace {
-template <class F>
-void require_error(F f, Errc code) {
-    try {
-        f();
-        FAIL("accepted");
-    } catch (const Error& e) {
-        CHECK(e.code() == code);
-    }
-}
-}  // namespace
 
 TEST_CASE("the v1 webhook decodes its url", "[webhooks_v1]") {
     auto webhook = detail::decode<WebhookV1>(detail::ApiResponse{200, R"({"url": "https://www.revolut.com"})"});
