@@ -9,7 +9,7 @@
 
 #include "fuzz_support.hpp"
 
-#include <revolut/api/webhooks.hpp>
+#include <revolut/revolut.hpp>
 #include <revolut/detail/api_call.hpp>
 #include <revolut/error.hpp>
 
@@ -37,12 +37,60 @@ struct Model {
 
 // clang-format off
 constexpr Model models[] = {
-    {"raw",                           decode_as<boost::json::value>},
+    {"raw",                            decode_as<boost::json::value>},
     // Webhooks
-    {"Webhook",                       decode_as<Webhook>},
-    {"WebhookList",                   decode_as<std::vector<Webhook>>},
-    {"WebhookWithSecret",             decode_as<WebhookWithSecret>},
-    {"FailedWebhookEventList",        decode_as<std::vector<FailedWebhookEvent>>},
+    {"Webhook",                        decode_as<Webhook>},
+    {"WebhookList",                    decode_as<std::vector<Webhook>>},
+    {"WebhookWithSecret",              decode_as<WebhookWithSecret>},
+    {"FailedWebhookEventList",         decode_as<std::vector<FailedWebhookEvent>>},
+    // The other groups: every type an endpoint method decodes
+    {"Account",                        decode_as<Account>},
+    {"AccountNameValidation",          decode_as<AccountNameValidation>},
+    {"AccountingCategory",             decode_as<AccountingCategory>},
+    {"Card",                           decode_as<Card>},
+    {"CardInvitation",                 decode_as<CardInvitation>},
+    {"CardSensitiveDetails",           decode_as<CardSensitiveDetails>},
+    {"Counterparty",                   decode_as<Counterparty>},
+    {"CounterpartyCountries",          decode_as<CounterpartyCountries>},
+    {"CounterpartyRequirements",       decode_as<CounterpartyRequirements>},
+    {"CreatedCard",                    decode_as<CreatedCard>},
+    {"CreatedCardInvitation",          decode_as<CreatedCardInvitation>},
+    {"CreatedDraftPayment",            decode_as<CreatedDraftPayment>},
+    {"CreatedPaymentDraft",            decode_as<CreatedPaymentDraft>},
+    {"CursorPageAccountingCategory",   decode_as<CursorPage<AccountingCategory>>},
+    {"CursorPageLabel",                decode_as<CursorPage<Label>>},
+    {"CursorPageLabelGroup",           decode_as<CursorPage<LabelGroup>>},
+    {"CursorPageTaxRate",              decode_as<CursorPage<TaxRate>>},
+    {"ExchangeRate",                   decode_as<ExchangeRate>},
+    {"ExchangeResult",                 decode_as<ExchangeResult>},
+    {"Expense",                        decode_as<Expense>},
+    {"IndicativeQuote",                decode_as<IndicativeQuote>},
+    {"InvitedTeamMember",              decode_as<InvitedTeamMember>},
+    {"Label",                          decode_as<Label>},
+    {"LabelGroup",                     decode_as<LabelGroup>},
+    {"PaymentDraft",                   decode_as<PaymentDraft>},
+    {"PaymentDrafts",                  decode_as<PaymentDrafts>},
+    {"PaymentRequirements",            decode_as<PaymentRequirements>},
+    {"PayoutLink",                     decode_as<PayoutLink>},
+    {"ResourceCreated",                decode_as<ResourceCreated>},
+    {"SimulatedTransaction",           decode_as<SimulatedTransaction>},
+    {"TaxRate",                        decode_as<TaxRate>},
+    {"Transaction",                    decode_as<Transaction>},
+    {"TransferResult",                 decode_as<TransferResult>},
+    {"WebhookV1",                      decode_as<WebhookV1>},
+    {"AccountList",                    decode_as<std::vector<Account>>},
+    {"AccountBankDetailsList",         decode_as<std::vector<AccountBankDetails>>},
+    {"CardList",                       decode_as<std::vector<Card>>},
+    {"CardInvitationList",             decode_as<std::vector<CardInvitation>>},
+    {"CardReferenceList",              decode_as<std::vector<CardReference>>},
+    {"CounterpartyList",               decode_as<std::vector<Counterparty>>},
+    {"ExchangeReasonList",             decode_as<std::vector<ExchangeReason>>},
+    {"ExpenseList",                    decode_as<std::vector<Expense>>},
+    {"PayoutLinkList",                 decode_as<std::vector<PayoutLink>>},
+    {"TeamMemberList",                 decode_as<std::vector<TeamMember>>},
+    {"TeamRoleList",                   decode_as<std::vector<TeamRole>>},
+    {"TransactionList",                decode_as<std::vector<Transaction>>},
+    {"TransferReasonList",             decode_as<std::vector<TransferReason>>},
 };
 // clang-format on
 
