@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages revolut-cpp needs, and only those that are missing.
 # Non-interactive; a no-op (no apt-get at all) when everything is present.
-# Extra package names as arguments are installed too, e.g. `install-deps.sh clang-tidy-14`.
+# Extra package names as arguments are installed too, e.g. `install-deps.sh clang-tidy-14`;
+# the asan preset needs `clang-14 libclang-rt-14-dev` (clang with its sanitizer and libFuzzer
+# runtimes, which Debian's clang-14 does not pull in): quickstart.sh asks for them.
 set -euo pipefail
 
 packages=(
   build-essential cmake git ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev catch2
-  # the asan preset: clang 14 with its sanitizer and libFuzzer runtimes
-  clang-14 libclang-rt-14-dev
   "$@"
 )
 

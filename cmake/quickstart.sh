@@ -19,7 +19,11 @@ case "$mode" in
   *) echo "usage: bash cmake/quickstart.sh demo|test" >&2; exit 2 ;;
 esac
 
-bash cmake/install-deps.sh
+extra_packages=()
+for preset in "${presets[@]}"; do
+  if [ "$preset" = asan ]; then extra_packages=(clang-14 libclang-rt-14-dev); fi
+done
+bash cmake/install-deps.sh "${extra_packages[@]}"
 
 if [ "$mode" = demo ]; then
   cmake --preset "${presets[0]}"
