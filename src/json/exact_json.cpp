@@ -226,8 +226,9 @@ private:
         return reinterpret_cast<void*>(p);
     }
 
-    void do_deallocate(void* p, std::size_t n, std::size_t align) override {
-        if (!owns(p)) ::operator delete(p, n, std::align_val_t(align));
+    // The unsized form: clang 14 declares sized deallocation only with -fsized-deallocation.
+    void do_deallocate(void* p, std::size_t /*n*/, std::size_t align) override {
+        if (!owns(p)) ::operator delete(p, std::align_val_t(align));
     }
 
     bool do_is_equal(const json::memory_resource& other) const noexcept override { return this == &other; }
