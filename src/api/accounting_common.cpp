@@ -4,7 +4,7 @@
 
 #include <revolut/error.hpp>
 
-#include "api/response.hpp"
+#include "api/model_decode.hpp"
 
 namespace revolut::api::accounting {
 

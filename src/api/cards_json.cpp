@@ -3,7 +3,7 @@
 
 #include "api/cards_controls.hpp"
 #include "api/json_fields.hpp"
-#include "api/response.hpp"
+#include "api/model_decode.hpp"
 
 #include <boost/json/value_to.hpp>
 

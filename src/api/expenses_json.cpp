@@ -3,7 +3,7 @@
 #include <revolut/api/expenses.hpp>
 
 #include "api/json_fields.hpp"
-#include "api/response.hpp"
+#include "api/model_decode.hpp"
 
 #include <boost/json/value_to.hpp>
 

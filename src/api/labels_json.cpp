@@ -3,7 +3,7 @@
 
 #include "api/accounting_common.hpp"
 #include "api/json_fields.hpp"
-#include "api/response.hpp"
+#include "api/model_decode.hpp"
 
 namespace revolut {
 

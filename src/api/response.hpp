@@ -1,13 +1,11 @@
 #pragma once
-// Interpreting responses: error bodies into ApiError, 2xx bodies into JSON and models.
+// Interpreting responses: error bodies into ApiError, 2xx bodies into JSON (models: model_decode.hpp).
 
 #include <revolut/detail/api_call.hpp>
 #include <revolut/error.hpp>
 
 #include <boost/json/value.hpp>
-#include <boost/json/value_to.hpp>
 
-#include <exception>
 #include <string_view>
 
 namespace revolut::api {
@@ -23,26 +21,4 @@ boost::json::value parse_body(const detail::ApiResponse& response);
 /// Parses a 2xx body for typed models: amounts keep their exact decimal text.
 boost::json::value parse_body_exact(const detail::ApiResponse& response);
 
-/// Maps a JSON value to T through its tag_invoke, turning every mapping failure into
-/// Errc::invalid_response.
-template <class T>
-T to_model(const boost::json::value& v) {
-    try {
-        return boost::json::value_to<T>(v);
-    } catch (const Error&) {
-        throw;
-    } catch (const std::exception& e) {
-        throw Error(make_error_code(Errc::invalid_response), std::string("unexpected response shape: ") + e.what());
-    }
-}
-
 }  // namespace revolut::api
-
-namespace revolut::detail {
-
-template <class T>
-T decode(const ApiResponse& response) {
-    return api::to_model<T>(api::parse_body_exact(response));
-}
-
-}  // namespace revolut::detail

@@ -2,7 +2,7 @@
 #include <revolut/api/simulations.hpp>
 
 #include "api/json_fields.hpp"
-#include "api/response.hpp"
+#include "api/model_decode.hpp"
 
 namespace revolut {
 

@@ -2,7 +2,7 @@
 #include <revolut/api/webhooks.hpp>
 
 #include "api/json_fields.hpp"
-#include "api/response.hpp"
+#include "api/model_decode.hpp"
 #include "json/exact_json.hpp"
 
 #include <boost/json/value_to.hpp>

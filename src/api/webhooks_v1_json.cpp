@@ -2,7 +2,7 @@
 #include <revolut/api/webhooks_v1.hpp>
 
 #include "api/json_fields.hpp"
-#include "api/response.hpp"
+#include "api/model_decode.hpp"
 
 namespace revolut {
 
