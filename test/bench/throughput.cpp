@@ -23,6 +23,7 @@
 #include <boost/asio/use_future.hpp>
 #include <boost/json/array.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <stdexcept>
@@ -52,10 +53,14 @@ struct Run {
         result.latencies_us.reserve(1 << 20);
     }
 
+    // Warm-up and window grow with the time one round of first calls took: at c=256 with
+    // 0.5 MB bodies a round lasts seconds, and a fixed 1 s window would count no call at all.
     void worker_ready() {
         if (++ready == workers) {
-            start = Clock::now() + std::chrono::duration_cast<Clock::duration>(warmup);
-            end = start + std::chrono::duration_cast<Clock::duration>(seconds);
+            const auto now = Clock::now();
+            const std::chrono::duration<double> round = now - began;
+            start = now + std::chrono::duration_cast<Clock::duration>(std::max(warmup, round));
+            end = start + std::chrono::duration_cast<Clock::duration>(std::max(seconds, 3 * round));
         }
     }
     void record(Clock::time_point t0, Clock::time_point t1) {
@@ -70,6 +75,7 @@ struct Run {
 
     std::size_t workers;
     std::size_t ready = 0;
+    Clock::time_point began = Clock::now();
     std::chrono::duration<double> warmup;
     std::chrono::duration<double> seconds;
     Clock::time_point start = Clock::time_point::max();
