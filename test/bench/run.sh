@@ -70,7 +70,7 @@ mkdir -p "$docs/benchmarks"
   "$out"/webhook.json "$out"/allocations.json "$out"/startup.json "$out"/memory.json "$out"/throughput.json
 
 gnuplot <<EOF
-set terminal png size 1500,450 font ",11"
+set terminal png size 1500,450 font ",11" noenhanced
 set output "$docs/benchmarks/throughput.png"
 set multiplot layout 1,3 title "revolut-cpp vs raw Beast+OpenSSL (TLS keep-alive, loopback, emulator on its own thread)"
 set logscale x 2
