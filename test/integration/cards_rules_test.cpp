@@ -1,6 +1,7 @@
 // Cards against revolut-mock: production only (refused in sandbox mode without a request),
 // idempotent creation under retry, the server's error codes, raw JSON, and paging across
 // cards that share a created_at.
+#include "cards_support.hpp"
 #include "support/expect.hpp"
 #include "support/faults.hpp"
 #include "support/mock_client.hpp"
@@ -23,25 +24,10 @@ namespace asio = boost::asio;
 using revolut::test::run_async;
 using verb = boost::beast::http::verb;
 
+using revolut::test::card_for;
 using revolut::test::expect_api_error;
+using revolut::test::owner_id;
 using revolut::test::expect_refused_in_sandbox;
-
-namespace {
-
-asio::awaitable<Uuid> owner_id(AsyncClient& client) {
-    auto members = co_await client.team_members().get_team_members();
-    auto owner = std::find_if(members.begin(), members.end(), [](const auto& m) { return m.role_id == "owner"; });
-    REQUIRE(owner != members.end());
-    co_return owner->id;
-}
-
-CreateCardRequest card_for(Uuid holder) {
-    CreateCardRequest r;
-    r.holder_id = holder;
-    return r;
-}
-
-}  // namespace
 
 TEST_CASE("cards are refused on a sandbox client, and nothing is sent", "[integration][cards]") {
     run_async([](asio::io_context& ioc) -> asio::awaitable<void> {

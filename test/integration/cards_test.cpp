@@ -1,5 +1,6 @@
 // The twelve Cards methods against revolut-mock over real TLS, on a production client
 // (sandbox = false, base_url still the emulator): Cards exist in production only.
+#include "cards_support.hpp"
 #include "support/expect.hpp"
 #include "support/faults.hpp"
 #include "support/mock_client.hpp"
@@ -21,27 +22,15 @@ using namespace revolut;
 namespace asio = boost::asio;
 using revolut::test::run_async;
 
+using revolut::test::card_for;
 using revolut::test::expect_api_error;
+using revolut::test::owner_id;
 
 namespace {
-
-asio::awaitable<Uuid> owner_id(AsyncClient& client) {
-    auto members = co_await client.team_members().get_team_members();
-    auto owner = std::find_if(members.begin(), members.end(), [](const auto& m) { return m.role_id == "owner"; });
-    REQUIRE(owner != members.end());
-    co_return owner->id;
-}
 
 asio::awaitable<Uuid> invite(AsyncClient& client, std::string email) {
     auto invited = co_await client.team_members().invite_team_member(std::move(email), "member");
     co_return Uuid(invited.id);
-}
-
-CreateCardRequest card_for(Uuid holder, std::string label) {
-    CreateCardRequest r;
-    r.holder_id = holder;
-    r.label = std::move(label);
-    return r;
 }
 
 Timestamp now() { return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now()); }
