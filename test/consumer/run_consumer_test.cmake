@@ -18,3 +18,6 @@ run(${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${WORK_DIR}/build
     "-DCMAKE_EXE_LINKER_FLAGS=${EXE_LINKER_FLAGS}")
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/build)
 run(${WORK_DIR}/build/consumer)
+# Passed: the scratch install and build (~1 GiB in a Debug tree) are not kept. A failure
+# leaves them for inspection.
+file(REMOVE_RECURSE ${WORK_DIR})

@@ -4,9 +4,9 @@
 // given text, or a pseudo-terminal fed with given text) and a time limit after which it is
 // killed, so a hanging prompt fails a test instead of blocking CI.
 //
-// The binary's path comes from REVOLUT_CLI_PATH, a compile definition src/cli/CMakeLists.txt
-// adds to the integration tests ($<TARGET_FILE:revolut-cli>), or else from the REVOLUT_CLI
-// environment variable.
+// The binary's path is REVOLUT_CLI_PATH, from the build's generated revolut_test_paths.hpp.
+
+#include "revolut_test_paths.hpp"
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -36,12 +36,7 @@ namespace revolut::test {
 
 /// Where the `revolut` binary is.
 inline std::filesystem::path cli_path() {
-#ifdef REVOLUT_CLI_PATH
     return REVOLUT_CLI_PATH;
-#else
-    if (const char* env = std::getenv("REVOLUT_CLI")) return env;
-    throw std::runtime_error("REVOLUT_CLI_PATH is not defined and REVOLUT_CLI is not set");
-#endif
 }
 
 /// How stdin looks to the child.

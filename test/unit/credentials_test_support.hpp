@@ -1,6 +1,8 @@
 #pragma once
 // Shared by the credentials and JWT tests: fixture files and error capture.
 
+#include "revolut_test_paths.hpp"
+
 #include <revolut/error.hpp>
 
 #include <catch2/catch.hpp>

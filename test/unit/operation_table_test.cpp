@@ -1,6 +1,7 @@
 // The operation catalog against the code and the README: every method builds the request
 // its route says, there are exactly the Business API's 88 operations, and the README's
 // operation table is exactly the catalog, so none of them can drift.
+#include "revolut_test_paths.hpp"
 #include "support/operation_catalog.hpp"
 
 #include <boost/beast/http/verb.hpp>
