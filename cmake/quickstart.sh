@@ -19,6 +19,21 @@ case "$mode" in
   *) echo "usage: bash cmake/quickstart.sh demo|test" >&2; exit 2 ;;
 esac
 
+# A dev tree takes ~3 GiB and an asan tree ~5 GiB (Asio/Beast symbols are long); say so up
+# front rather than let a linker fail with "No space left on device" halfway through.
+need_gib=2
+if [ "$mode" = test ]; then
+  need_gib=0
+  for preset in "${presets[@]}"; do
+    case "$preset" in asan|tsan) need_gib=$((need_gib + 5)) ;; *) need_gib=$((need_gib + 3)) ;; esac
+  done
+fi
+mkdir -p build
+free_gib=$(( $(df -Pk build | awk 'NR == 2 { print $4 }') / 1024 / 1024 ))
+if [ "$free_gib" -lt "$need_gib" ]; then
+  echo "quickstart: warning: ${free_gib} GiB free under build/, the build may need ~${need_gib} GiB" >&2
+fi
+
 extra_packages=()
 for preset in "${presets[@]}"; do
   if [ "$preset" = asan ]; then extra_packages=(clang-14 libclang-rt-14-dev); fi

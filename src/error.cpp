@@ -7,7 +7,9 @@
 namespace revolut {
 namespace {
 
-class RevolutCategory final : public boost::system::error_category {
+// boost's error_category has a protected non-virtual destructor by design: categories are
+// singletons, never deleted through a base pointer.
+class RevolutCategory final : public boost::system::error_category {  // NOLINT(cppcoreguidelines-virtual-class-destructor)
 public:
     const char* name() const noexcept override { return "revolut"; }
 

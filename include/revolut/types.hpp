@@ -54,6 +54,7 @@ public:
     const std::array<std::uint8_t, 16>& bytes() const noexcept { return bytes_; }
     bool is_nil() const noexcept;
 
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads the defaulted operator's 0
     friend auto operator<=>(const Uuid&, const Uuid&) = default;
 
 private:

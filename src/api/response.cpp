@@ -26,7 +26,7 @@ ApiError make_api_error(unsigned status, std::string_view body, std::string_view
     if (message.empty()) message = std::string(reason);
     // An error message is the server's text, but keep it bounded for logs.
     if (message.size() > 500) message.resize(500);
-    return ApiError(status, code, std::move(message));
+    return {status, code, std::move(message)};
 }
 
 json::value parse_body(const detail::ApiResponse& response) {

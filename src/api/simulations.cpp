@@ -19,9 +19,6 @@ using api::make_target;
 
 namespace {
 
-// The largest top-up the spec allows.
-const Decimal max_topup{10000};
-
 [[noreturn]] void invalid(const std::string& what) {
     throw Error(make_error_code(Errc::invalid_argument), what);
 }
@@ -36,6 +33,7 @@ ApiRequest simulate_account_topup(const Uuid& account_id, const Decimal& amount,
                                   const std::optional<std::string>& reference,
                                   std::optional<TransactionState> state) {
     if (account_id.is_nil()) invalid("account_id must not be the nil UUID");
+    static const Decimal max_topup{10000};  // the largest top-up the spec allows
     if (amount.signum() <= 0 || amount > max_topup)
         invalid("amount must be above 0 and at most 10000, got " + amount.to_string());
     if (!is_currency_code(currency)) invalid("currency must be an ISO 4217 code such as GBP, got '" + currency.substr(0, 20) + "'");

@@ -19,8 +19,6 @@ namespace {
 
 // The spec's rules: names of 1..20 characters, created percentages within 0..100.
 constexpr std::size_t max_name_chars = 20;
-const Decimal min_percentage{0};
-const Decimal max_percentage{100};
 
 constexpr std::string_view collection = "tax-rates";
 
@@ -30,6 +28,8 @@ std::string id_segment(const Uuid& id) { return api::accounting::id_segment(id, 
 
 ApiRequest create_tax_rate(const std::string& name, const Decimal& percentage) {
     check_length("name", name, max_name_chars);
+    static const Decimal min_percentage{0};
+    static const Decimal max_percentage{100};
     if (percentage < min_percentage || percentage > max_percentage)
         invalid("percentage must be between 0 and 100, got " + percentage.to_string());
     json::object body{{"name", name}};

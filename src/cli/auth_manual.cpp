@@ -229,7 +229,7 @@ std::string consent_url(bool sandbox, std::string_view client_id, std::string_vi
 }
 
 std::string extract_authorization_code(std::string_view pasted) {
-    const std::string text = trim(pasted);
+    std::string text = trim(pasted);
     if (text.empty()) throw UsageError("the authorization code is empty", here);
 
     // A redirected URL, or just its query: look for code= (and error=) among the parameters.

@@ -100,6 +100,7 @@ std::string render_table(const std::vector<std::string>& headers,
     };
     line(headers);
     std::vector<std::string> rule;
+    rule.reserve(widths.size());
     for (auto w : widths) rule.emplace_back(w, '-');
     line(rule);
     for (const auto& row : rows) line(row);

@@ -20,13 +20,17 @@ namespace json = boost::json;
 
 namespace {
 
-const Flag show_secret_flag{"--show-secret", "", "show the signing secret in --table output", false};
-const Flag event_flag{"--event", "EVENT",
-                      "subscribe to this event type: TransactionCreated,\n"
-                      "TransactionStateChanged, PayoutLinkCreated, PayoutLinkStateChanged\n"
-                      "(comma-separated)",
-                      true};
-const Positional id_positional{"ID", "the webhook's UUID", false};
+Flag show_secret_flag() {
+    return {"--show-secret", "", "show the signing secret in --table output", false};
+}
+Flag event_flag() {
+    return {"--event", "EVENT",
+            "subscribe to this event type: TransactionCreated,\n"
+            "TransactionStateChanged, PayoutLinkCreated, PayoutLinkStateChanged\n"
+            "(comma-separated)",
+            true};
+}
+Positional id_positional() { return {"ID", "the webhook's UUID", false}; }
 
 Uuid parse_id(const Invocation& inv) {
     auto id = Uuid::try_parse(inv.positionals.at(0));
@@ -99,6 +103,7 @@ int list(const Invocation& inv, Console& io) {
         return 0;
     }
     std::vector<std::vector<std::string>> rows;
+    rows.reserve(hooks.size());
     for (const auto& w : hooks) rows.push_back({w.id.to_string(), w.url, events_text(w.events)});
     io.out << render_table({"ID", "URL", "EVENTS"}, rows);
     return 0;
@@ -193,6 +198,7 @@ int failed_events(const Invocation& inv, Console& io) {
         return 0;
     }
     std::vector<std::vector<std::string>> rows;
+    rows.reserve(events.size());
     for (const auto& e : events) {
         rows.push_back({e.id.to_string(), format_timestamp(e.created_at), std::string(e.payload.event.str()),
                         e.last_sent_date ? format_timestamp(*e.last_sent_date) : ""});
@@ -262,8 +268,8 @@ Command webhooks_command() {
     c.name = "get";
     c.summary = "Show one webhook, with its signing secret";
     c.usage = "webhooks get ID [--table [--show-secret]]";
-    c.positionals = {id_positional};
-    c.flags = {show_secret_flag};
+    c.positionals = {id_positional()};
+    c.flags = {show_secret_flag()};
     c.handler = get;
     group.subcommands.push_back(c);
 
@@ -273,7 +279,7 @@ Command webhooks_command() {
     c.usage = "webhooks create --url URL [--event EVENT]... [--table [--show-secret]]";
     c.description = "Without --event Revolut subscribes to TransactionCreated and TransactionStateChanged.\n"
                     "At most 10 webhooks per business.";
-    c.flags = {{"--url", "URL", "where Revolut sends the events (https://…)", false}, event_flag, show_secret_flag};
+    c.flags = {{"--url", "URL", "where Revolut sends the events (https://…)", false}, event_flag(), show_secret_flag()};
     c.handler = create;
     group.subcommands.push_back(c);
 
@@ -282,8 +288,8 @@ Command webhooks_command() {
     c.summary = "Change a webhook's URL and/or events";
     c.usage = "webhooks update ID [--url URL] [--event EVENT]...";
     c.description = "Only what is given changes; --event replaces the whole list of events.";
-    c.positionals = {id_positional};
-    c.flags = {{"--url", "URL", "the new URL (https://…)", false}, event_flag};
+    c.positionals = {id_positional()};
+    c.flags = {{"--url", "URL", "the new URL (https://…)", false}, event_flag()};
     c.handler = update;
     group.subcommands.push_back(c);
 
@@ -292,9 +298,9 @@ Command webhooks_command() {
     c.summary = "Issue a new signing secret";
     c.usage = "webhooks rotate-secret ID [--expiration-period DURATION] [--table [--show-secret]]";
     c.description = "The old secret stays valid for the expiration period (default: it expires at once).";
-    c.positionals = {id_positional};
+    c.positionals = {id_positional()};
     c.flags = {{"--expiration-period", "DURATION", "ISO-8601 duration the old secret stays valid,\ne.g. P1D or PT12H (at most P7D)", false},
-               show_secret_flag};
+               show_secret_flag()};
     c.handler = rotate_secret;
     group.subcommands.push_back(c);
 
@@ -303,7 +309,7 @@ Command webhooks_command() {
     c.summary = "List events whose delivery failed (last 21 days, newest first)";
     c.usage = "webhooks failed-events ID [--limit N] [--created-before TIME]";
     c.description = "For the next page, pass the created_at of the last event as --created-before.";
-    c.positionals = {id_positional};
+    c.positionals = {id_positional()};
     c.flags = {{"--limit", "N", "at most N events, 1 to 1000 (server default: 100)", false},
                {"--created-before", "TIME", "only events created before TIME (ISO 8601)", false}};
     c.handler = failed_events;
@@ -313,7 +319,7 @@ Command webhooks_command() {
     c.name = "delete";
     c.summary = "Delete a webhook";
     c.usage = "webhooks delete ID";
-    c.positionals = {id_positional};
+    c.positionals = {id_positional()};
     c.handler = remove;
     group.subcommands.push_back(c);
     return group;

@@ -13,7 +13,7 @@ struct BaseUrl {
     std::string path_prefix;  ///< e.g. "/api", never ending in '/'
 
     /// Accepts `https://host[:port][/prefix]`; throws Error(Errc::invalid_argument) otherwise.
-    static BaseUrl parse(std::string_view url);
+    static BaseUrl parse(std::string_view text);
     /// The Host header value (host, plus the port when it is not 443).
     std::string host_header() const;
 };

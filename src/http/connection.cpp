@@ -29,7 +29,7 @@ constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
 Connection::Connection(asio::any_io_executor executor, asio::ssl::context& tls,
                        std::shared_ptr<TlsSessionCache> sessions)
-    : sessions_(std::move(sessions)), stream_(executor, tls), deadline_(std::move(executor)) {
+    : sessions_(std::move(sessions)), stream_(executor, tls), deadline_(executor) {
     // Beast reads at most the buffer's free capacity (512 bytes for a fresh flat_buffer,
     // which the parser keeps emptying): room for a whole TLS record makes one read per record
     // instead of ~30, a large difference in work per byte for big responses.

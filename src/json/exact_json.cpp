@@ -217,13 +217,19 @@ private:
 
     void* do_allocate(std::size_t n, std::size_t align) override {
         if (sealed_) return ::operator new(n, std::align_val_t(align));
-        auto p = (cursor_ + align - 1) & ~(static_cast<std::uintptr_t>(align) - 1);
-        if (cursor_ == 0 || p + n > end_) {
+        std::size_t pad = padding(cursor_, align);
+        if (cursor_ == nullptr || pad + n > static_cast<std::size_t>(end_ - cursor_)) {
             grow(n + align);
-            p = (cursor_ + align - 1) & ~(static_cast<std::uintptr_t>(align) - 1);
+            pad = padding(cursor_, align);
         }
+        char* p = cursor_ + pad;
         cursor_ = p + n;
-        return reinterpret_cast<void*>(p);
+        return p;
+    }
+
+    // Bytes to skip from `p` to the next multiple of `align` (a power of two).
+    static std::size_t padding(const char* p, std::size_t align) noexcept {
+        return (align - reinterpret_cast<std::uintptr_t>(p) % align) % align;
     }
 
     // The unsized form: clang 14 declares sized deallocation only with -fsized-deallocation.
@@ -239,7 +245,7 @@ private:
         block->next = head_;
         block->size = size;
         head_ = block;
-        cursor_ = reinterpret_cast<std::uintptr_t>(block) + header;
+        cursor_ = reinterpret_cast<char*>(block) + header;
         end_ = cursor_ + size;
         next_size_ = size * 2;
     }
@@ -254,8 +260,8 @@ private:
     }
 
     Block* head_ = nullptr;
-    std::uintptr_t cursor_ = 0;
-    std::uintptr_t end_ = 0;
+    char* cursor_ = nullptr;
+    char* end_ = nullptr;
     std::size_t next_size_;
     bool sealed_ = false;
 };
@@ -280,7 +286,7 @@ bool is_exact_number(const json::value& v) noexcept {
 std::string_view exact_number_text(const json::value& v) noexcept {
     if (!is_exact_number(v)) return {};
     const json::string& s = v.get_string();
-    return std::string_view(s.data() + 1, s.size() - 1);
+    return {s.data() + 1, s.size() - 1};
 }
 
 json::value make_exact_number(std::string_view number_text, json::storage_ptr sp) {
@@ -288,7 +294,9 @@ json::value make_exact_number(std::string_view number_text, json::storage_ptr sp
     s.reserve(number_text.size() + 1);
     s.push_back(exact_number_tag);
     s.append(json::string_view(number_text.data(), number_text.size()));
-    return json::value(std::move(s));
+    // Not `return {std::move(s)}`: braces would pick json::value's initializer-list
+    // constructor and make an array.
+    return json::value(std::move(s));  // NOLINT(modernize-return-braced-init-list)
 }
 
 namespace {

@@ -9,7 +9,8 @@ namespace revolut::mock {
 
 namespace {
 
-__extension__ typedef __int128 int128;  // GCC builtin; __extension__ keeps -Wpedantic quiet
+// GCC builtin; __extension__ keeps -Wpedantic quiet and applies only to a typedef.
+__extension__ typedef __int128 int128;  // NOLINT(modernize-use-using)
 
 constexpr int128 int128_max = ((static_cast<int128>(1) << 126) - 1) + (static_cast<int128>(1) << 126);
 // Cross rates carry this many fraction digits, like the API's (e.g. 1.0044090351).

@@ -39,7 +39,7 @@ std::string read_text_file(const std::filesystem::path& path, const char* what) 
 void write_auth_codes(const std::filesystem::path& path,
                       const std::vector<std::pair<std::string, std::string>>& codes) {
     std::string text;
-    for (const auto& [client_id, code] : codes) text += client_id + " " + code + "\n";
+    for (const auto& [client_id, code] : codes) text.append(client_id).append(" ").append(code).append("\n");
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) throw std::runtime_error("cannot write the auth code file " + path.string());
     bool ok = ::fchmod(fd, 0600) == 0;

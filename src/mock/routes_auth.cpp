@@ -135,7 +135,7 @@ std::variant<const RegisteredClient*, Response> authenticate(const RouteContext&
 Response issued(const RouteContext& ctx, std::string access_token,
                 std::optional<std::string> refresh_token) {
     json::object body{{"access_token", std::move(access_token)}};
-    if (refresh_token) body["refresh_token"] = std::move(*refresh_token);
+    if (refresh_token) body["refresh_token"] = *refresh_token;
     body["token_type"] = "bearer";
     body["expires_in"] = static_cast<std::int64_t>(ctx.state.auth.lifetimes().access_token.count());
     return no_store(json_response(http::status::ok, body));

@@ -23,8 +23,6 @@ constexpr std::int64_t validation_error = 3000;
 // like for an unknown path.
 constexpr std::int64_t not_found_code = 404;
 constexpr std::string_view default_reference = "Test Top-up";
-// The largest top-up the spec allows.
-const Decimal max_topup{10000};
 
 Response bad_request(std::string_view message) {
     return error_response(http::status::bad_request, validation_error, message);
@@ -71,6 +69,7 @@ std::variant<TopUpRequest, Response> read_topup(const json::object& body) {
 
     const auto* amount = body.if_contains("amount");
     auto value = amount ? decimal_from_json(*amount) : std::nullopt;
+    static const Decimal max_topup{10000};  // the largest top-up the spec allows
     if (!value || value->signum() <= 0 || *value > max_topup) {
         return bad_request("amount must be a number above 0 and at most 10000");
     }

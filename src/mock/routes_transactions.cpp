@@ -191,7 +191,7 @@ json::value seed_transactions(State& state, const json::value& data, Timestamp n
         if (repeat > 1 && one->get_object().contains("id")) bad_seed("a repeated transaction cannot have an id");
         items.assign(static_cast<std::size_t>(repeat), one->get_object());
     } else {
-        bad_seed("expected \"transaction\" (an object) or \"transactions\" (an array)");
+        bad_seed(R"(expected "transaction" (an object) or "transactions" (an array))");
     }
     json::array ids;
     for (auto& item : items) {

@@ -33,7 +33,7 @@ constexpr std::array<std::string_view, 4> event_types = {
     "TransactionCreated", "TransactionStateChanged", "PayoutLinkCreated", "PayoutLinkStateChanged"};
 
 // Subscribed when `events` is left out of a create request.
-const std::vector<std::string> default_events = {"TransactionCreated", "TransactionStateChanged"};
+constexpr std::array<std::string_view, 2> default_events = {"TransactionCreated", "TransactionStateChanged"};
 
 constexpr std::size_t default_failed_events_limit = 100;
 constexpr std::size_t max_failed_events_limit = 1000;
@@ -127,7 +127,7 @@ Response create_webhook(const RouteContext& ctx) {
     std::string url;
     if (auto error = read_url(*url_value, url, ctx.state.webhooks)) return *error;
 
-    std::vector<std::string> events = default_events;
+    std::vector<std::string> events(default_events.begin(), default_events.end());
     if (const auto* value = body->if_contains("events"); value != nullptr && !value->is_null()) {
         if (auto error = read_events(*value, events)) return *error;
     }

@@ -150,11 +150,11 @@ void log_result(const Call& call, const Attempt& attempt, Clock::duration took) 
     }
 }
 
-[[noreturn]] void deadline_passed(const Call& call) {
+Error deadline_passed(const Call& call) {
     Error error(make_error_code(Errc::timeout),
                 call.label + ": RetryPolicy::deadline passed before the request could be sent");
     error.set_attempts(std::max(1, call.attempt - 1));
-    throw error;
+    return error;
 }
 
 }  // namespace
@@ -168,7 +168,7 @@ asio::awaitable<http::Response> send_with_retries(detail::ClientCore& core, http
         ++call.attempt;
         co_await pace(core);
         if (core.cancelling_) throw Error(asio::error::operation_aborted, "request cancelled by close()");
-        if (Clock::now() >= call.deadline) deadline_passed(call);
+        if (Clock::now() >= call.deadline) throw deadline_passed(call);
         if (core.logger_.enabled(LogLevel::debug)) core.logger_.debug(call.label + " (" + call.attempt_text() + ")");
 
         auto started = Clock::now();

@@ -126,13 +126,14 @@ std::string_view trim(std::string_view s) noexcept {
 // Hex digit values, -1 for anything else. A table rather than range tests: the candidate's
 // digits are random, so range-test branches would mispredict; the validity test below is
 // always taken the same way for genuine traffic.
-constexpr std::array<signed char, 256> hex_values = [] {
-    std::array<signed char, 256> t{};
-    for (auto& v : t) v = -1;
-    for (int c = 0; c < 10; ++c) t['0' + c] = static_cast<signed char>(c);
+constexpr unsigned char not_hex = 0xFF;
+constexpr std::array<unsigned char, 256> hex_values = [] {
+    std::array<unsigned char, 256> t{};
+    for (auto& v : t) v = not_hex;
+    for (int c = 0; c < 10; ++c) t['0' + c] = static_cast<unsigned char>(c);
     for (int c = 0; c < 6; ++c) {
-        t['a' + c] = static_cast<signed char>(10 + c);
-        t['A' + c] = static_cast<signed char>(10 + c);
+        t['a' + c] = static_cast<unsigned char>(10 + c);
+        t['A' + c] = static_cast<unsigned char>(10 + c);
     }
     return t;
 }();
@@ -141,9 +142,9 @@ bool decode_hex(std::string_view hex, Digest& out) noexcept {
     if (hex.size() != 2 * digest_size) return false;
     const auto* p = reinterpret_cast<const unsigned char*>(hex.data());
     for (std::size_t i = 0; i < digest_size; ++i) {
-        const int hi = static_cast<int>(hex_values[p[2 * i]]);
-        const int lo = static_cast<int>(hex_values[p[2 * i + 1]]);
-        if ((hi | lo) < 0) return false;
+        const unsigned hi = hex_values[p[2 * i]];
+        const unsigned lo = hex_values[p[2 * i + 1]];
+        if ((hi | lo) > 0x0F) return false;  // either is not_hex
         out[i] = static_cast<unsigned char>(hi << 4 | lo);
     }
     return true;
