@@ -123,7 +123,7 @@ std::string_view trim(std::string_view s) noexcept {
     return s;
 }
 
-// Hex digit values, -1 for anything else. A table rather than range tests: the candidate's
+// Hex digit values, not_hex for anything else. A table rather than range tests: the candidate's
 // digits are random, so range-test branches would mispredict; the validity test below is
 // always taken the same way for genuine traffic.
 constexpr unsigned char not_hex = 0xFF;
