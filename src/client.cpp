@@ -8,6 +8,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -129,6 +130,15 @@ http::Request make_message(const ClientCore& core, detail::ApiRequest& request) 
     return message;
 }
 
+// The client's strand, over the concrete executor when it is a known one. A strand over an
+// any_io_executor nests two type erasures: every asynchronous operation then copies the
+// inner executor onto the heap to track work, several times per call.
+asio::any_io_executor make_client_strand(const asio::any_io_executor& executor) {
+    if (const auto* io = executor.target<asio::io_context::executor_type>()) return asio::make_strand(*io);
+    if (const auto* pool = executor.target<asio::thread_pool::executor_type>()) return asio::make_strand(*pool);
+    return asio::make_strand(executor);
+}
+
 }  // namespace
 
 namespace detail {
@@ -152,7 +162,7 @@ asio::awaitable<ApiResponse> execute(std::shared_ptr<ClientCore> core, ApiReques
 }  // namespace detail
 
 AsyncClient::AsyncClient(executor_type executor, ClientOptions options)
-    : core_(std::make_shared<ClientCore>(asio::make_strand(executor), std::move(options))) {}
+    : core_(std::make_shared<ClientCore>(make_client_strand(executor), std::move(options))) {}
 
 AsyncClient::~AsyncClient() = default;
 AsyncClient::AsyncClient(AsyncClient&&) noexcept = default;
