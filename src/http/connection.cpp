@@ -3,14 +3,15 @@
 #include "http/transport_error.hpp"
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/connect.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/error.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/write.hpp>
 #include <boost/beast/http/parser.hpp>
 
 #include <openssl/err.h>
@@ -27,6 +28,32 @@ namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
+namespace {
+
+// The request as HTTP/1.1 bytes, written with one call: TLS then sends it in one record
+// instead of one per header piece. Field values come from the library (prepare_payload has
+// set Content-Length), so this is the whole of what Beast's serializer would produce.
+void serialize(const Request& request, std::string& out) {
+    out.clear();
+    out.append(request.method_string());
+    out += ' ';
+    out.append(request.target());
+    out += " HTTP/1.1\r\n";
+    for (const auto& field : request) {
+        out.append(field.name_string());
+        out += ": ";
+        out.append(field.value());
+        out += "\r\n";
+    }
+    out += "\r\n";
+    out += request.body();
+}
+
+// Kept between exchanges so small requests never allocate; a rare large body is not kept.
+constexpr std::size_t kept_request_capacity = 64 * 1024;
+
+}  // namespace
+
 Connection::Connection(asio::any_io_executor executor, asio::ssl::context& tls,
                        std::shared_ptr<TlsSessionCache> sessions)
     : sessions_(std::move(sessions)), stream_(executor, tls), deadline_(executor) {
@@ -40,8 +67,10 @@ asio::awaitable<void> Connection::connect(const BaseUrl& url, Clock::duration ti
     using namespace asio::experimental::awaitable_operators;
     endpoint_ = url.host + ":" + url.port;
     auto deadline = Clock::now() + timeout;
+    auto failure = [this](beast::error_code ec) {
+        return timed_out_ && ec == asio::error::operation_aborted ? beast::error::timeout : ec;
+    };
 
-    auto& tcp_layer = beast::get_lowest_layer(stream_);
     boost::system::error_code not_literal;
     const auto address = asio::ip::make_address(url.host, not_literal);
     if (!not_literal) {
@@ -50,9 +79,12 @@ asio::awaitable<void> Connection::connect(const BaseUrl& url, Clock::duration ti
         auto [end, port_ec] = std::from_chars(url.port.data(), url.port.data() + url.port.size(), port);
         if (port_ec != std::errc{} || end != url.port.data() + url.port.size())
             throw_transport_error(asio::error::invalid_argument, "connecting to", endpoint_);
-        tcp_layer.expires_at(deadline);
-        auto [connect_ec] = co_await tcp_layer.async_connect(tcp::endpoint(address, port), use_tuple);
-        if (connect_ec) throw_transport_error(connect_ec, "connecting to", endpoint_);
+        arm_deadline(deadline - Clock::now());
+        auto [connect_ec] = co_await socket().async_connect(tcp::endpoint(address, port), use_tuple);
+        if (connect_ec) {
+            deadline_.cancel();
+            throw_transport_error(failure(connect_ec), "connecting to", endpoint_);
+        }
     } else {
         // Resolution has no timeout of its own: race it against the deadline.
         tcp::resolver resolver(stream_.get_executor());
@@ -66,39 +98,45 @@ asio::awaitable<void> Connection::connect(const BaseUrl& url, Clock::duration ti
         auto [resolve_ec, endpoints] = std::get<0>(resolved);
         if (resolve_ec) throw_transport_error(resolve_ec, "resolving", endpoint_);
 
-        tcp_layer.expires_at(deadline);
-        auto [connect_ec, _] = co_await tcp_layer.async_connect(endpoints, use_tuple);
-        if (connect_ec) throw_transport_error(connect_ec, "connecting to", endpoint_);
+        arm_deadline(deadline - Clock::now());
+        auto [connect_ec, _] = co_await asio::async_connect(socket(), endpoints, use_tuple);
+        if (connect_ec) {
+            deadline_.cancel();
+            throw_transport_error(failure(connect_ec), "connecting to", endpoint_);
+        }
     }
-    tcp_layer.socket().set_option(tcp::no_delay(true));
+    // The deadline armed above still runs: it bounds the handshake too.
+    socket().set_option(tcp::no_delay(true));
 
     // SNI, so virtual hosts serve the right certificate; then verify the name against it.
-    if (!SSL_set_tlsext_host_name(stream_.native_handle(), url.host.c_str()))
+    if (!SSL_set_tlsext_host_name(stream_.native_handle(), url.host.c_str())) {
+        deadline_.cancel();
         throw_transport_error(beast::error_code(static_cast<int>(::ERR_get_error()),
                                                 asio::error::get_ssl_category()),
                               "setting SNI for", endpoint_);
+    }
     stream_.set_verify_callback(asio::ssl::host_name_verification(url.host));
     if (sessions_) sessions_->attach(stream_.native_handle());
     auto [handshake_ec] = co_await stream_.async_handshake(asio::ssl::stream_base::client, use_tuple);
-    if (handshake_ec) throw_transport_error(handshake_ec, "TLS handshake with", endpoint_);
+    deadline_.cancel();
+    if (handshake_ec) throw_transport_error(failure(handshake_ec), "TLS handshake with", endpoint_);
     resumed_ = SSL_session_reused(stream_.native_handle()) == 1;
-    tcp_layer.expires_never();
     reusable_ = true;
     mark_idle();
 }
 
 void Connection::arm_deadline(Clock::duration timeout) {
-    // One timer per exchange instead of Beast's per-operation timeouts: a response read in
-    // many records would otherwise arm, cancel and complete a timer for every read.
+    // One timer per connect or exchange instead of per operation: a response read in many
+    // records would otherwise arm, cancel and complete a timer for every read.
     timed_out_ = false;
-    const auto id = ++exchanges_;
+    const auto id = ++deadlines_;
     deadline_.expires_after(timeout);
     deadline_.async_wait([this, alive = std::weak_ptr<void>(alive_), id](boost::system::error_code ec) {
-        // Cancelled (the exchange finished) or a connection gone: nothing to do. An expiry
+        // Cancelled (the operation finished) or a connection gone: nothing to do. An expiry
         // queued just before a later exchange began must not cut that one short.
-        if (ec || alive.expired() || id != exchanges_) return;
+        if (ec || alive.expired() || id != deadlines_) return;
         timed_out_ = true;
-        beast::get_lowest_layer(stream_).socket().cancel(ec);
+        socket().cancel(ec);
     });
 }
 
@@ -107,6 +145,7 @@ asio::awaitable<Response> Connection::exchange(const Request& request, Clock::du
     reusable_ = false;
     failed_before_response_ = false;
     failed_while_writing_ = false;
+    ++exchanges_;
     // One deadline for the whole exchange: write and read share it.
     arm_deadline(timeout);
     // Cancellation by our deadline is a timeout; by anyone else it stays operation_aborted.
@@ -114,7 +153,9 @@ asio::awaitable<Response> Connection::exchange(const Request& request, Clock::du
         return timed_out_ && ec == asio::error::operation_aborted ? beast::error::timeout : ec;
     };
 
-    auto [write_ec, written] = co_await beast::http::async_write(stream_, request, use_tuple);
+    serialize(request, request_bytes_);
+    auto [write_ec, written] = co_await asio::async_write(stream_, asio::buffer(request_bytes_), use_tuple);
+    if (request_bytes_.capacity() > kept_request_capacity) std::string().swap(request_bytes_);
     if (write_ec) {
         deadline_.cancel();
         failed_before_response_ = true;
@@ -138,11 +179,10 @@ asio::awaitable<Response> Connection::exchange(const Request& request, Clock::du
 }
 
 bool Connection::looks_alive() noexcept {
-    auto& socket = beast::get_lowest_layer(stream_).socket();
-    if (!socket.is_open() || SSL_pending(stream_.native_handle()) > 0 || buffer_.size() > 0)
+    if (!socket().is_open() || SSL_pending(stream_.native_handle()) > 0 || buffer_.size() > 0)
         return false;
     char byte;
-    auto n = ::recv(socket.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    auto n = ::recv(socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
     if (n >= 0) return false;  // 0: peer closed; >0: unsolicited bytes on an idle connection
     return errno == EAGAIN || errno == EWOULDBLOCK;
 }
@@ -150,8 +190,8 @@ bool Connection::looks_alive() noexcept {
 void Connection::force_close() noexcept {
     reusable_ = false;
     beast::error_code ignored;
-    beast::get_lowest_layer(stream_).socket().shutdown(tcp::socket::shutdown_both, ignored);
-    beast::get_lowest_layer(stream_).socket().close(ignored);
+    socket().shutdown(tcp::socket::shutdown_both, ignored);
+    socket().close(ignored);
 }
 
 void Connection::drop_idle() noexcept {
@@ -162,10 +202,11 @@ void Connection::drop_idle() noexcept {
 }
 
 asio::awaitable<void> Connection::graceful_close(Clock::duration timeout) {
-    if (beast::get_lowest_layer(stream_).socket().is_open()) {
-        beast::get_lowest_layer(stream_).expires_after(timeout);
+    if (socket().is_open()) {
+        arm_deadline(timeout);
         // stream_truncated or a timeout here is harmless: we are leaving anyway.
         co_await stream_.async_shutdown(use_tuple);
+        deadline_.cancel();
     }
     force_close();
 }

@@ -10,13 +10,14 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/stream.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
-#include <boost/beast/ssl/ssl_stream.hpp>
 
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <string>
 
 namespace revolut::http {
 
@@ -71,9 +72,13 @@ public:
 
 private:
     void arm_deadline(Clock::duration timeout);
+    boost::asio::ip::tcp::socket& socket() noexcept { return stream_.next_layer(); }
 
     std::shared_ptr<TlsSessionCache> sessions_;  // declared first: outlives the SSL in stream_
-    boost::beast::ssl_stream<boost::beast::tcp_stream> stream_;
+    // A plain socket under TLS: every timeout comes from deadline_ (Beast's tcp_stream would
+    // arm and track a timer of its own on every read and write).
+    boost::asio::ssl::stream<boost::asio::ip::tcp::socket> stream_;
+    std::string request_bytes_;  // the request being written, serialized; capacity reused
     static constexpr std::size_t read_buffer_size = 16 * 1024 + 512;  // a TLS record and change
     boost::beast::flat_buffer buffer_;
     std::string endpoint_;  // host:port, for error messages
@@ -85,6 +90,7 @@ private:
     bool failed_before_response_ = false;
     bool failed_while_writing_ = false;
     std::size_t exchanges_ = 0;
+    std::size_t deadlines_ = 0;  // deadlines armed so far: a late expiry finds a newer one
     Clock::time_point idle_since_ = Clock::now();
 };
 

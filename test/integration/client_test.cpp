@@ -9,6 +9,8 @@
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
@@ -149,6 +151,37 @@ TEST_CASE("a slow response fails with timeout", "[integration][client][timeout]"
         CHECK(ec_5 == Errc::timeout);
         CHECK(std::chrono::steady_clock::now() - started < 2s);
         co_await client.close();
+        server.stop();
+    });
+}
+
+TEST_CASE("a server that never answers the TLS handshake fails the call with timeout",
+          "[integration][client][timeout]") {
+    run_async([](asio::io_context& ioc) -> asio::awaitable<void> {
+        mock::Server server(ioc.get_executor());  // for credentials only
+        server.start();
+        // Accepts TCP connections and then says nothing.
+        asio::ip::tcp::acceptor silent(ioc, {asio::ip::make_address("127.0.0.1"), 0});
+        std::vector<asio::ip::tcp::socket> held;
+        asio::co_spawn(
+            ioc,
+            [&]() -> asio::awaitable<void> {
+                for (;;) held.push_back(co_await silent.async_accept(asio::use_awaitable));
+            },
+            asio::detached);
+        auto options = options_for(server);
+        options.base_url = "https://127.0.0.1:" + std::to_string(silent.local_endpoint().port()) + "/api";
+        options.connect_timeout = 200ms;
+        options.retry = RetryPolicy::none();
+        AsyncClient client(ioc.get_executor(), options);
+        co_await client.open();
+        auto started = std::chrono::steady_clock::now();
+        auto ec = co_await error_of(client.webhooks().get_all_webhooks());
+        CHECK(ec == Errc::timeout);
+        CHECK(std::chrono::steady_clock::now() - started < 2s);
+        CHECK(held.size() == 1);
+        co_await client.close();
+        silent.close();
         server.stop();
     });
 }
