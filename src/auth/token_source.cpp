@@ -45,10 +45,22 @@ TokenSource::TokenSource(asio::any_io_executor strand, Credentials credentials, 
 
 TokenSource::~TokenSource() = default;
 
+const char* TokenSource::expired_long_term_credential(Timestamp now) const noexcept {
+    if (credentials_.certificate.expiration_dt < now) return "certificate";
+    if (credentials_.client_assert_jwt.expiration_dt < now) return "client-assertion JWT";
+    if (credentials_.tokens.refresh_token_expiration_dt < now) return "refresh token";
+    return nullptr;
+}
+
 void TokenSource::check_long_term_credentials(Timestamp now) const {
-    if (credentials_.certificate.expiration_dt < now) reauthenticate("certificate");
-    if (credentials_.client_assert_jwt.expiration_dt < now) reauthenticate("client-assertion JWT");
-    if (credentials_.tokens.refresh_token_expiration_dt < now) reauthenticate("refresh token");
+    if (const char* expired = expired_long_term_credential(now)) reauthenticate(expired);
+}
+
+const std::string* TokenSource::valid_token() const noexcept {
+    auto now = now_utc();
+    if (expired_long_term_credential(now) != nullptr || credentials_.access_token_expired(now))
+        return nullptr;  // bearer_token() reports or refreshes
+    return &credentials_.tokens.access_token;
 }
 
 asio::awaitable<std::string> TokenSource::bearer_token() {

@@ -37,6 +37,9 @@ public:
     /// client-assertion JWT or refresh token has expired (no network round trip), or the
     /// refresh error (ApiError, Errc::token_refresh_failed).
     boost::asio::awaitable<std::string> bearer_token();
+    /// The access token when it can be sent now without a refresh (what bearer_token() would
+    /// return at once), else null: the per-call fast path. Valid until the next refresh.
+    const std::string* valid_token() const noexcept;
     /// After the API answered 401 to `rejected`: a refreshed token (one refresh however many
     /// calls were rejected with the same token).
     boost::asio::awaitable<std::string> token_after_rejection(std::string rejected);
@@ -48,6 +51,8 @@ private:
     struct Flight;
     boost::asio::awaitable<std::string> refresh();
     boost::asio::awaitable<void> run_refresh(std::shared_ptr<Flight> flight);
+    /// The name of the first expired long-term credential, or null.
+    const char* expired_long_term_credential(Timestamp now) const noexcept;
     void check_long_term_credentials(Timestamp now) const;
 
     boost::asio::any_io_executor strand_;

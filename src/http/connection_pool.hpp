@@ -44,6 +44,9 @@ public:
     /// A live connection: an idle one, a new one, or one released by another caller before
     /// `deadline`. Throws Error(timeout | network | tls) or operation_aborted.
     boost::asio::awaitable<std::shared_ptr<Connection>> acquire(Clock::time_point deadline);
+    /// A live idle connection at once, or null (then acquire()): the usual case, without
+    /// a coroutine of its own.
+    std::shared_ptr<Connection> take_idle();
     /// Gives a connection back; it is kept if reusable, closed otherwise.
     void release(std::shared_ptr<Connection> connection);
 
@@ -57,7 +60,6 @@ public:
 private:
     struct Waiter;
     boost::asio::awaitable<std::shared_ptr<Connection>> open_new(Clock::time_point deadline);
-    std::shared_ptr<Connection> take_idle();
     void free_slot();
     void forget_in_use(Connection* connection) noexcept;
 

@@ -55,11 +55,13 @@ asio::awaitable<Response> Transport::send(Request& request, RequestLimits limits
     trace_request(request);
 
     for (int attempt = 0;; ++attempt) {
-        std::shared_ptr<Connection> connection;
-        try {
-            connection = co_await pool_.acquire(deadline);
-        } catch (const Error& e) {
-            throw SendError(e, false);  // no connection: nothing was sent
+        std::shared_ptr<Connection> connection = pool_.take_idle();
+        if (!connection) {
+            try {
+                connection = co_await pool_.acquire(deadline);
+            } catch (const Error& e) {
+                throw SendError(e, false);  // no connection: nothing was sent
+            }
         }
         bool reused = connection->exchanges() > 0;
         if (logger_.enabled(LogLevel::debug))
