@@ -2,9 +2,24 @@
 
 #include <boost/url/url.hpp>
 
+#include <algorithm>
+
 namespace revolut::api {
 
-std::string make_target(std::initializer_list<std::string_view> segments, const QueryParams& query) {
+namespace {
+
+bool is_unreserved(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
+}
+
+// Text that percent-encoding leaves as it is, and that means nothing special in a path
+// ("." and ".." do): ids, version numbers, route words, dates.
+bool needs_no_encoding(std::string_view text) noexcept {
+    return !text.empty() && text != "." && text != ".." && std::all_of(text.begin(), text.end(), is_unreserved);
+}
+
+std::string encode_with_boost_url(std::initializer_list<std::string_view> segments, const QueryParams& query) {
     boost::urls::url url;
     url.set_path_absolute(true);
     auto path = url.segments();
@@ -12,6 +27,38 @@ std::string make_target(std::initializer_list<std::string_view> segments, const 
     auto params = url.params();
     for (const auto& [key, value] : query) params.append({key, value});
     return std::string(url.buffer());
+}
+
+}  // namespace
+
+std::string make_target(std::initializer_list<std::string_view> segments, const QueryParams& query) {
+    // Almost every target is made of plain words and ids: join them directly (one
+    // allocation), and let Boost.URL encode only the targets that need it.
+    bool plain = std::all_of(segments.begin(), segments.end(), needs_no_encoding) &&
+                 std::all_of(query.begin(), query.end(), [](const auto& param) {
+                     return needs_no_encoding(param.first) && needs_no_encoding(param.second);
+                 });
+    if (!plain) return encode_with_boost_url(segments, query);
+
+    std::size_t size = segments.size() + 1;
+    for (auto segment : segments) size += segment.size();
+    for (const auto& [key, value] : query) size += key.size() + value.size() + 2;
+    std::string target;
+    target.reserve(size);
+    for (auto segment : segments) {
+        target += '/';
+        target += segment;
+    }
+    if (segments.size() == 0) target += '/';
+    char separator = '?';
+    for (const auto& [key, value] : query) {
+        target += separator;
+        target += key;
+        target += '=';
+        target += value;
+        separator = '&';
+    }
+    return target;
 }
 
 }  // namespace revolut::api
