@@ -53,6 +53,10 @@ asio::awaitable<void> accept_connections(std::shared_ptr<ServerCore> core) {
             continue;
         }
         ++core->state.stats.connections_accepted;
+        // Responses and TLS session tickets go out as several small writes; with Nagle's
+        // algorithm each later one waits for the peer's delayed ACK (~40 ms on Linux).
+        boost::system::error_code ignored;
+        socket.set_option(asio::ip::tcp::no_delay(true), ignored);
         auto session = std::make_shared<HttpSession>(core, std::move(socket));
         std::erase_if(core->sessions, [](const auto& weak) { return weak.expired(); });
         core->sessions.push_back(session);

@@ -239,6 +239,8 @@ asio::awaitable<bool> WebhookDelivery::exchange(const WebhookTarget& target,
     }
     co_await tcp->async_connect(endpoints, asio::use_awaitable);
     if (interrupted()) co_return false;
+    boost::system::error_code ignored;  // a delivery is a few small writes: no Nagle delays
+    tcp->socket().set_option(asio::ip::tcp::no_delay(true), ignored);
 
     http::response_parser<http::empty_body> parser;
     parser.header_limit(response_header_limit);

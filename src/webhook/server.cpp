@@ -74,6 +74,9 @@ asio::awaitable<void> accept_connections(std::shared_ptr<WebhookServer::Core> co
         }
         ++core->active;
         ++core->connections_accepted;
+        // Without this, a reply written in pieces can wait for the sender's delayed ACK.
+        boost::system::error_code ignored;
+        socket.set_option(asio::ip::tcp::no_delay(true), ignored);
         ++core->connections_active;
         revolut::detail::spawn_webhook_connection(core, std::move(socket));
     }
