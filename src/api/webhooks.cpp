@@ -43,6 +43,11 @@ std::string id_segment(const Uuid& id) {
 
 }  // namespace
 
+Timestamp created_before_time(const CreatedBefore& created_before) {
+    return std::holds_alternative<Timestamp>(created_before) ? std::get<Timestamp>(created_before)
+                                                             : parse_timestamp(std::get<std::string>(created_before));
+}
+
 ApiRequest get_all_webhooks() { return {http::verb::get, make_target({"2.0", "webhooks"}), {}}; }
 
 ApiRequest get_webhook(const Uuid& webhook_id) {
@@ -56,13 +61,8 @@ ApiRequest get_failed_webhook_events(const Uuid& webhook_id, std::optional<int> 
         if (*limit < 1 || *limit > 1000) invalid("limit must be between 1 and 1000, got " + std::to_string(*limit));
         query.emplace_back("limit", std::to_string(*limit));
     }
-    if (created_before) {
-        // Text is validated and normalised to UTC so the server sees one unambiguous form.
-        Timestamp t = std::holds_alternative<Timestamp>(*created_before)
-                          ? std::get<Timestamp>(*created_before)
-                          : parse_timestamp(std::get<std::string>(*created_before));
-        query.emplace_back("created_before", format_timestamp(t));
-    }
+    // Text is validated and normalised to UTC so the server sees one unambiguous form.
+    if (created_before) query.emplace_back("created_before", format_timestamp(created_before_time(*created_before)));
     return {http::verb::get,
             make_target({"2.0", "webhooks", id_segment(webhook_id), "failed-events"}, query), {}};
 }

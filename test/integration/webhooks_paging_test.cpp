@@ -1,5 +1,5 @@
 // iterate_failed_webhook_events against revolut-mock: every failed event exactly once, newest
-// first, also when several share the created_at a page ends on.
+// first, also when several share the created_at a page ends on, and from a created_before.
 #include "accounting_support.hpp"
 #include "support/mock_client.hpp"
 #include "support/run_async.hpp"
@@ -135,6 +135,77 @@ TEST_CASE("failed-events walk: pages of the asked size, max_items, empty list", 
             co_await revolut::test::expect_error(too_small.next_page(), Errc::invalid_argument);
             auto too_large = hooks.iterate_failed_webhook_events(webhook.id, 1001);
             co_await revolut::test::expect_error(too_large.next_page(), Errc::invalid_argument);
+            CHECK(server.stats().requests == before);
+        });
+    });
+}
+
+TEST_CASE("a failed-events walk from a created_before returns only older events, each once",
+          "[integration][webhooks][paging]") {
+    run_async([](asio::io_context& ioc) -> asio::awaitable<void> {
+        mock::Server server(ioc.get_executor());
+        server.start();
+        AsyncClient client(ioc.get_executor(), revolut::test::options_for(server));
+        co_await client.session([&]() -> asio::awaitable<void> {
+            auto hooks = client.webhooks();
+            auto webhook = co_await hooks.create_webhook("https://example.com/failed");
+            const auto now = now_micros();
+            const auto shared = now - std::chrono::hours(3);
+            add_failed(server, webhook.id, now - std::chrono::hours(1), "newest");
+            add_failed(server, webhook.id, now - std::chrono::hours(2), "second");
+            for (int i = 0; i < 5; ++i) add_failed(server, webhook.id, shared, "tie-" + std::to_string(i));
+            add_failed(server, webhook.id, now - std::chrono::hours(4), "older");
+            add_failed(server, webhook.id, now - std::chrono::hours(5), "oldest");
+
+            // Between "second" and the five ties: the ties and the two older events.
+            const Timestamp middle = now - std::chrono::minutes(150);
+            const std::vector<int> limits{1, 2, 3, 100};
+            for (int limit : limits) {
+                INFO("limit " << limit);
+                auto pages = hooks.iterate_failed_webhook_events(webhook.id, limit, middle);
+                auto events = co_await collect(std::move(pages));
+                check_walk(events, 7);
+                std::set<std::string> links;
+                for (const auto& e : events) {
+                    CHECK(e.created_at < middle);
+                    links.insert(link_of(e));
+                }
+                const std::set<std::string> expected{"tie-0", "tie-1", "tie-2", "tie-3", "tie-4", "older", "oldest"};
+                CHECK(links == expected);
+                CHECK(link_of(events.back()) == "oldest");
+            }
+
+            // created_before is exclusive, also on a timestamp several events share; given
+            // as ISO-8601 text in another zone, it means the same instant.
+            auto local = format_timestamp(shared + std::chrono::hours(2));
+            local.pop_back();  // the 'Z'
+            local += "+02:00";
+            const std::vector<CreatedBefore> starts{CreatedBefore{shared}, CreatedBefore{local}};
+            for (const auto& start : starts) {
+                auto pages = hooks.iterate_failed_webhook_events(webhook.id, 1, start);
+                auto events = co_await collect(std::move(pages));
+                check_walk(events, 2);
+                CHECK(link_of(events[0]) == "older");
+                CHECK(link_of(events[1]) == "oldest");
+            }
+
+            // With max_items: the newest three before the start.
+            auto capped_pages = hooks.iterate_failed_webhook_events(webhook.id, 2, middle, 3);
+            auto capped = co_await collect(std::move(capped_pages));
+            check_walk(capped, 3);
+            for (const auto& e : capped) CHECK(e.created_at == shared);
+
+            // Nothing older than the oldest: one request, no events.
+            auto before = server.stats().requests;
+            auto none_pages = hooks.iterate_failed_webhook_events(webhook.id, 10, now - std::chrono::hours(5));
+            auto none = co_await collect(std::move(none_pages));
+            CHECK(none.empty());
+            CHECK(server.stats().requests - before == 1);
+
+            // Text that is not a timestamp is refused when the walk is set up, before sending.
+            before = server.stats().requests;
+            CHECK_THROWS_AS(hooks.iterate_failed_webhook_events(webhook.id, 10, CreatedBefore{std::string("last week")}),
+                            Error);
             CHECK(server.stats().requests == before);
         });
     });

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -61,6 +62,8 @@ ApiRequest rotate_webhook_secret(const Uuid& webhook_id, std::optional<std::chro
 ApiRequest update_webhook(const Uuid& webhook_id, const std::optional<std::string>& url,
                           const std::vector<WebhookEvent>& events);
 ApiRequest delete_webhook(const Uuid& webhook_id);
+/// `created_before` as the UTC time point it denotes (Errc::invalid_argument for bad text).
+Timestamp created_before_time(const CreatedBefore& created_before);
 
 /// One page of failed events through the client's call path (for iterate_failed_webhook_events).
 inline boost::asio::awaitable<std::vector<FailedWebhookEvent>> fetch_failed_events(
@@ -111,19 +114,35 @@ public:
             std::forward<Token>(token));
     }
 
-    /// Every failed event of a webhook, newest first, page by page (`limit` 1..1000 per
-    /// request, default 100), at most `max_items`. Events sharing the created_at of a page
-    /// boundary are neither lost nor repeated. Typed results only; no completion token.
+    /// Every failed event of a webhook created before `created_before` (exclusive; default:
+    /// now), newest first, page by page (`limit` 1..1000 per request, default 100), at most
+    /// `max_items`; the parameters are get_failed_webhook_events' own, in its order, then
+    /// `max_items`. Events sharing the created_at of a page boundary are neither lost nor
+    /// repeated. Bad created_before text throws Errc::invalid_argument here; a bad `limit`
+    /// fails the first page, before anything is sent. Typed results only; no completion token.
     Pages<FailedWebhookEvent> iterate_failed_webhook_events(Uuid webhook_id, std::optional<int> limit = std::nullopt,
+                                                            std::optional<CreatedBefore> created_before = std::nullopt,
                                                             std::optional<std::size_t> max_items = std::nullopt) const {
         constexpr int max_limit = 1000;
-        detail::NewestFirstFetch<FailedWebhookEvent> fetch = [core = core_, webhook_id](std::optional<Timestamp> before,
+        std::optional<Timestamp> before;
+        if (created_before) before = detail::webhooks::created_before_time(*created_before);
+        detail::NewestFirstFetch<FailedWebhookEvent> fetch = [core = core_, webhook_id](std::optional<Timestamp> bound,
                                                                                           int page_limit) {
-            return detail::webhooks::fetch_failed_events(core, webhook_id, before, page_limit);
+            return detail::webhooks::fetch_failed_events(core, webhook_id, bound, page_limit);
         };
         return detail::newest_first_pages<FailedWebhookEvent>(std::move(fetch),
-                                                              detail::created_at_keys<FailedWebhookEvent>(),
-                                                              std::nullopt, limit.value_or(100), max_limit, max_items);
+                                                              detail::created_at_keys<FailedWebhookEvent>(), before,
+                                                              limit.value_or(100), max_limit, max_items);
+    }
+
+    /// The form without a starting point, `(webhook_id, limit, max_items)`, which earlier
+    /// versions had: kept so those calls compile and mean what they did (from now).
+    template <class MaxItems>
+        requires std::is_convertible_v<MaxItems, std::optional<std::size_t>>
+    Pages<FailedWebhookEvent> iterate_failed_webhook_events(Uuid webhook_id, std::optional<int> limit,
+                                                            MaxItems max_items) const {
+        return iterate_failed_webhook_events(webhook_id, limit, std::nullopt,
+                                             std::optional<std::size_t>(std::move(max_items)));
     }
 
     /// POST /2.0/webhooks — `url` must be https; with no `events` the server subscribes
