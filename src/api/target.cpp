@@ -1,5 +1,7 @@
 #include "api/target.hpp"
 
+#include <revolut/error.hpp>
+
 #include <boost/url/url.hpp>
 
 #include <algorithm>
@@ -13,10 +15,9 @@ bool is_unreserved(char c) noexcept {
            c == '.' || c == '_' || c == '~';
 }
 
-// Text that percent-encoding leaves as it is, and that means nothing special in a path
-// ("." and ".." do): ids, version numbers, route words, dates.
+// Text that percent-encoding leaves as it is: ids, version numbers, route words, dates.
 bool needs_no_encoding(std::string_view text) noexcept {
-    return !text.empty() && text != "." && text != ".." && std::all_of(text.begin(), text.end(), is_unreserved);
+    return !text.empty() && std::all_of(text.begin(), text.end(), is_unreserved);
 }
 
 std::string encode_with_boost_url(std::initializer_list<std::string_view> segments, const QueryParams& query) {
@@ -32,6 +33,12 @@ std::string encode_with_boost_url(std::initializer_list<std::string_view> segmen
 }  // namespace
 
 std::string make_target(std::initializer_list<std::string_view> segments, const QueryParams& query) {
+    // An id of "." or ".." would make the path climb (a server resolves dot segments, even
+    // percent-encoded ones after normalising), reaching another route than the one meant.
+    for (auto segment : segments)
+        if (segment == "." || segment == "..")
+            throw Error(make_error_code(Errc::invalid_argument),
+                        "an id used in the request path must not be '.' or '..'");
     // Almost every target is made of plain words and ids: join them directly (one
     // allocation), and let Boost.URL encode only the targets that need it.
     bool plain = std::all_of(segments.begin(), segments.end(), needs_no_encoding) &&

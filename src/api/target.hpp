@@ -1,6 +1,7 @@
 #pragma once
 // Request targets below the base URL, e.g. "/2.0/webhooks/{id}/failed-events?limit=10",
-// with every path segment and query value percent-encoded by Boost.URL.
+// with every path segment and query value percent-encoded. Throws Errc::invalid_argument for a
+// "." or ".." segment.
 
 #include <initializer_list>
 #include <string>
