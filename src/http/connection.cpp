@@ -99,14 +99,17 @@ asio::awaitable<void> Connection::connect(const BaseUrl& url, Clock::duration ti
         if (resolve_ec) throw_transport_error(resolve_ec, "resolving", endpoint_);
 
         arm_deadline(deadline - Clock::now());
-        auto [connect_ec, _] = co_await asio::async_connect(socket(), endpoints, use_tuple);
+        // Once the deadline has cancelled one attempt, try no further address.
+        auto before_deadline = [this](const beast::error_code&, const tcp::endpoint&) { return !timed_out_; };
+        auto [connect_ec, _] = co_await asio::async_connect(socket(), endpoints, before_deadline, use_tuple);
         if (connect_ec) {
             deadline_.cancel();
-            throw_transport_error(failure(connect_ec), "connecting to", endpoint_);
+            throw_transport_error(timed_out_ ? beast::error::timeout : connect_ec, "connecting to", endpoint_);
         }
     }
     // The deadline armed above still runs: it bounds the handshake too.
-    socket().set_option(tcp::no_delay(true));
+    beast::error_code ignored;  // Nagle's algorithm only delays; its setting cannot fail a call
+    socket().set_option(tcp::no_delay(true), ignored);
 
     // SNI, so virtual hosts serve the right certificate; then verify the name against it.
     if (!SSL_set_tlsext_host_name(stream_.native_handle(), url.host.c_str())) {
