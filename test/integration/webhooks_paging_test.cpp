@@ -42,6 +42,18 @@ std::string link_of(const FailedWebhookEvent& event) {
     return changed->id;
 }
 
+// Nine failed events: "newest" (now - 1 h), "second" (- 2 h), five ties "tie-0".."tie-4"
+// sharing one timestamp (- 3 h, returned), "older" (- 4 h) and "oldest" (- 5 h).
+Timestamp add_nine_failed(mock::Server& server, const Uuid& webhook_id, Timestamp now) {
+    const auto shared = now - std::chrono::hours(3);
+    add_failed(server, webhook_id, now - std::chrono::hours(1), "newest");
+    add_failed(server, webhook_id, now - std::chrono::hours(2), "second");
+    for (int i = 0; i < 5; ++i) add_failed(server, webhook_id, shared, "tie-" + std::to_string(i));
+    add_failed(server, webhook_id, now - std::chrono::hours(4), "older");
+    add_failed(server, webhook_id, now - std::chrono::hours(5), "oldest");
+    return shared;
+}
+
 // Every event once, newest first.
 void check_walk(const std::vector<FailedWebhookEvent>& events, std::size_t expected) {
     REQUIRE(events.size() == expected);
@@ -64,12 +76,7 @@ TEST_CASE("failed events sharing a boundary timestamp are walked once each", "[i
             auto hooks = client.webhooks();
             auto webhook = co_await hooks.create_webhook("https://example.com/failed");
             const auto now = now_micros();
-            const auto shared = now - std::chrono::hours(3);
-            add_failed(server, webhook.id, now - std::chrono::hours(1), "newest");
-            add_failed(server, webhook.id, now - std::chrono::hours(2), "second");
-            for (int i = 0; i < 5; ++i) add_failed(server, webhook.id, shared, "tie-" + std::to_string(i));
-            add_failed(server, webhook.id, now - std::chrono::hours(4), "older");
-            add_failed(server, webhook.id, now - std::chrono::hours(5), "oldest");
+            const auto shared = add_nine_failed(server, webhook.id, now);
 
             const std::vector<int> limits{1, 2, 3, 4, 100};
             for (int limit : limits) {
@@ -150,12 +157,7 @@ TEST_CASE("a failed-events walk from a created_before returns only older events,
             auto hooks = client.webhooks();
             auto webhook = co_await hooks.create_webhook("https://example.com/failed");
             const auto now = now_micros();
-            const auto shared = now - std::chrono::hours(3);
-            add_failed(server, webhook.id, now - std::chrono::hours(1), "newest");
-            add_failed(server, webhook.id, now - std::chrono::hours(2), "second");
-            for (int i = 0; i < 5; ++i) add_failed(server, webhook.id, shared, "tie-" + std::to_string(i));
-            add_failed(server, webhook.id, now - std::chrono::hours(4), "older");
-            add_failed(server, webhook.id, now - std::chrono::hours(5), "oldest");
+            const auto shared = add_nine_failed(server, webhook.id, now);
 
             // Between "second" and the five ties: the ties and the two older events.
             const Timestamp middle = now - std::chrono::minutes(150);
