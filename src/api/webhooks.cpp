@@ -2,29 +2,24 @@
 #include <revolut/api/webhooks.hpp>
 #include <revolut/error.hpp>
 
+#include "api/https_url.hpp"
 #include "api/target.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-#include <boost/url/parse.hpp>
 
 namespace revolut::detail::webhooks {
 
 namespace http = boost::beast::http;
 namespace json = boost::json;
 using api::make_target;
+using api::require_https_url;
 
 namespace {
 
 [[noreturn]] void invalid(const std::string& what) {
     throw Error(make_error_code(Errc::invalid_argument), what);
-}
-
-void require_https_url(const std::string& url) {
-    auto parsed = boost::urls::parse_absolute_uri(url);
-    if (!parsed || parsed->scheme() != "https" || parsed->host().empty())
-        invalid("webhook url must be an absolute https:// URL, got '" + url.substr(0, 200) + "'");
 }
 
 json::array events_json(const std::vector<WebhookEvent>& events) {

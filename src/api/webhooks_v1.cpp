@@ -2,11 +2,11 @@
 #include <revolut/api/webhooks_v1.hpp>
 #include <revolut/error.hpp>
 
+#include "api/https_url.hpp"
 #include "api/target.hpp"
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-#include <boost/url/parse.hpp>
 
 namespace revolut::detail::webhooks_v1 {
 
@@ -18,10 +18,7 @@ ApiRequest get_webhook() { return {http::verb::get, make_target({"1.0", "webhook
 
 ApiRequest set_up_webhook(const std::string& url) {
     // "Only HTTPS URLs are supported."
-    auto parsed = boost::urls::parse_absolute_uri(url);
-    if (!parsed || parsed->scheme() != "https" || parsed->host().empty())
-        throw Error(make_error_code(Errc::invalid_argument),
-                    "webhook url must be an absolute https:// URL, got '" + url.substr(0, 200) + "'");
+    api::require_https_url(url);
     return {http::verb::post, make_target({"1.0", "webhook"}), json::serialize(json::object{{"url", url}})};
 }
 
