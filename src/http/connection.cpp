@@ -67,10 +67,6 @@ asio::awaitable<void> Connection::connect(const BaseUrl& url, Clock::duration ti
     using namespace asio::experimental::awaitable_operators;
     endpoint_ = url.host + ":" + url.port;
     auto deadline = Clock::now() + timeout;
-    auto failure = [this](beast::error_code ec) {
-        return timed_out_ && ec == asio::error::operation_aborted ? beast::error::timeout : ec;
-    };
-
     boost::system::error_code not_literal;
     const auto address = asio::ip::make_address(url.host, not_literal);
     if (!not_literal) {
@@ -104,7 +100,7 @@ asio::awaitable<void> Connection::connect(const BaseUrl& url, Clock::duration ti
         auto [connect_ec, _] = co_await asio::async_connect(socket(), endpoints, before_deadline, use_tuple);
         if (connect_ec) {
             deadline_.cancel();
-            throw_transport_error(timed_out_ ? beast::error::timeout : connect_ec, "connecting to", endpoint_);
+            throw_transport_error(failure(connect_ec), "connecting to", endpoint_);
         }
     }
     // The deadline armed above still runs: it bounds the handshake too.
@@ -126,6 +122,13 @@ asio::awaitable<void> Connection::connect(const BaseUrl& url, Clock::duration ti
     resumed_ = SSL_session_reused(stream_.native_handle()) == 1;
     reusable_ = true;
     mark_idle();
+}
+
+beast::error_code Connection::failure(beast::error_code ec) const noexcept {
+    // Once our deadline has cancelled the socket, whatever the operation reports (aborted,
+    // or no address left to try) is that timeout. Anyone else's cancellation stays
+    // operation_aborted.
+    return timed_out_ ? beast::error::timeout : ec;
 }
 
 void Connection::arm_deadline(Clock::duration timeout) {
@@ -151,10 +154,6 @@ asio::awaitable<Response> Connection::exchange(const Request& request, Clock::du
     ++exchanges_;
     // One deadline for the whole exchange: write and read share it.
     arm_deadline(timeout);
-    // Cancellation by our deadline is a timeout; by anyone else it stays operation_aborted.
-    auto failure = [this](beast::error_code ec) {
-        return timed_out_ && ec == asio::error::operation_aborted ? beast::error::timeout : ec;
-    };
 
     serialize(request, request_bytes_);
     auto [write_ec, written] = co_await asio::async_write(stream_, asio::buffer(request_bytes_), use_tuple);

@@ -72,6 +72,8 @@ public:
 
 private:
     void arm_deadline(Clock::duration timeout);
+    /// `ec` as the caller should see it: a timeout when our deadline fired.
+    boost::system::error_code failure(boost::system::error_code ec) const noexcept;
     boost::asio::ip::tcp::socket& socket() noexcept { return stream_.next_layer(); }
 
     std::shared_ptr<TlsSessionCache> sessions_;  // declared first: outlives the SSL in stream_
